@@ -1,0 +1,66 @@
+/**
+ * The one contract between the renderer and the core. The preload bridge, the web-mode WebSocket bridge and
+ * the core's handlers are all typed from it, so a missing or mistyped handler fails to compile.
+ */
+import type { AccountStatus, ChangeRecord, MessageSummary } from '../types';
+import { ACCOUNTS_METHODS, type AccountsApi } from './accounts';
+import { FOLDERS_METHODS, type FoldersApi } from './folders';
+import { MESSAGES_METHODS, type MessagesApi } from './messages';
+import { SETTINGS_METHODS, type SettingsApi } from './settings';
+import { SYNC_METHODS, type SyncApi } from './sync';
+
+export interface PostinoApi {
+  accounts: AccountsApi;
+  folders: FoldersApi;
+  messages: MessagesApi;
+  sync: SyncApi;
+  settings: SettingsApi;
+}
+
+export type Domain = keyof PostinoApi;
+
+export const API_METHODS = {
+  accounts: ACCOUNTS_METHODS,
+  folders: FOLDERS_METHODS,
+  messages: MESSAGES_METHODS,
+  sync: SYNC_METHODS,
+  settings: SETTINGS_METHODS,
+} as const satisfies { [D in Domain]: ReadonlyArray<keyof PostinoApi[D]> };
+
+/** "messages:list" and so on: derived, never typed by hand. */
+export type Channel = {
+  [D in Domain]: `${D}:${(typeof API_METHODS)[D][number] & string}`;
+}[Domain];
+
+export function channelsOf(): Channel[] {
+  return (Object.keys(API_METHODS) as Domain[]).flatMap((domain) =>
+    API_METHODS[domain].map((method) => `${domain}:${method}` as Channel),
+  );
+}
+
+/** Events pushed from the core to every renderer. */
+export interface EventMap {
+  'store:changed': ChangeRecord;
+  'sync:status': AccountStatus;
+  'mail:new': { accountId: string; folderId: number; messages: MessageSummary[] };
+}
+
+export type EventName = keyof EventMap;
+export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new'] as const satisfies ReadonlyArray<EventName>;
+
+/** What the renderer sees as `window.postino` (Electron) or gets from the web-mode client: same shape. */
+export interface PostinoBridge {
+  invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResult<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+type MethodOf<C extends string> = C extends `${infer D}:${infer M}`
+  ? D extends Domain
+    ? M extends keyof PostinoApi[D]
+      ? PostinoApi[D][M]
+      : never
+    : never
+  : never;
+
+export type ChannelArgs<C extends Channel> = MethodOf<C> extends (...args: infer A) => unknown ? A : never;
+export type ChannelResult<C extends Channel> = MethodOf<C> extends (...args: never[]) => Promise<infer R> ? R : never;
