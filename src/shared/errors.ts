@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'disk-full', // the cache could not be written: no space left
   'malformed-message', // a message could not be parsed; the raw source is kept
   'server-dropped', // the connection dropped mid-operation
+  'server-refused', // the server answered NO to an action on mail (folder gone, permission, quota)
   'unauthorized', // web mode: missing or wrong token
   'internal', // a bug: anything not classified above
 ] as const;

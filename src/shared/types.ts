@@ -1,4 +1,5 @@
 /** Domain types shared by the core, the bridges and the renderer. Plain data only: they cross JSON and contextBridge. */
+import { DEFAULT_SYNC_INTERVALS, type SyncIntervals } from './schedule';
 
 export type Security = 'tls' | 'starttls' | 'none';
 
@@ -181,6 +182,12 @@ export interface Settings {
   threaded: boolean;
   /** Senders whose remote content is always shown. */
   remoteContentSenders: string[];
+  /** "Instant new mail": hold an IMAP IDLE connection on each Inbox while the app runs. */
+  instantNewMail: boolean;
+  /** Sync cadences (active, background with the option on / off, idle threshold, open floor). */
+  syncIntervals: SyncIntervals;
+  /** New-mail notifications are paused until this epoch ms (tray: pause 1 hour / until tomorrow). */
+  notificationsPausedUntil: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -190,6 +197,9 @@ export const DEFAULT_SETTINGS: Settings = {
   language: null,
   threaded: true,
   remoteContentSenders: [],
+  instantNewMail: false,
+  syncIntervals: DEFAULT_SYNC_INTERVALS,
+  notificationsPausedUntil: null,
 };
 
 /** One record per write transaction of the store: the UI refetches what it shows. */

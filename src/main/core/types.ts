@@ -1,4 +1,5 @@
 import type { PostinoApi } from '../../shared/api';
+import type { Vault } from '../vault';
 import type { CoreEvents } from './events';
 
 /** What the composition root hands to a shell (Electron or web mode): the typed API, its events, and a way out. */
@@ -14,4 +15,6 @@ export interface CoreOptions {
   dataDir: string;
   /** Milliseconds since epoch; tests pass a fake clock. */
   now?: () => number;
+  /** Where account passwords live. The Electron shell passes its safeStorage vault; omitted, the file vault in dataDir. */
+  vault?: Vault;
 }

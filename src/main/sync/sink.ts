@@ -3,7 +3,7 @@
  * (src/main/store/syncSink.ts). Every call is idempotent, so a sync that dies half-way and starts again never
  * duplicates or loses a message.
  */
-import type { Address, FolderRole } from '../../shared/types';
+import type { Address, FolderRole, MessageSummary } from '../../shared/types';
 
 /** A folder as the server lists it. */
 export interface RemoteFolder {
@@ -84,6 +84,15 @@ export interface FlagChange {
   modseq: string | null;
 }
 
+/** Where a cached message lives on the server: what fetching its body or an attachment on demand needs. */
+export interface MessageLocation {
+  accountId: string;
+  folderId: number;
+  folderPath: string;
+  uid: number;
+  textParts: TextPart[];
+}
+
 export interface SyncSink {
   /** Makes the account's cached folder list equal to the server's; returns folder ids by path. */
   syncFolderList(accountId: string, folders: RemoteFolder[]): Map<string, number>;
@@ -100,4 +109,8 @@ export interface SyncSink {
   /** Messages newer than `sinceDate` whose body is not cached yet, newest first. */
   bodiesWanted(folderId: number, sinceDate: number, limit: number): Array<{ messageId: number; uid: number; textParts: TextPart[] }>;
   applyBody(messageId: number, body: ParsedBody): void;
+  /** Added by the sync engine (reader's on-demand body and attachment fetch): null when the message is gone. */
+  locateMessage(messageId: number): MessageLocation | null;
+  /** Added by the sync engine: the list rows of just-arrived messages, for the `mail:new` event; unknown ids are skipped. */
+  summaries(messageIds: number[]): MessageSummary[];
 }

@@ -2,8 +2,11 @@
  * The one contract between the renderer and the core. The preload bridge, the web-mode WebSocket bridge and
  * the core's handlers are all typed from it, so a missing or mistyped handler fails to compile.
  */
+import type { Result } from '../errors';
 import type { AccountStatus, ChangeRecord, MessageSummary } from '../types';
+import type { ScheduleStatus } from '../schedule';
 import { ACCOUNTS_METHODS, type AccountsApi } from './accounts';
+import { ACTIVITY_METHODS, type ActivityApi } from './activity';
 import { FOLDERS_METHODS, type FoldersApi } from './folders';
 import { MESSAGES_METHODS, type MessagesApi } from './messages';
 import { SETTINGS_METHODS, type SettingsApi } from './settings';
@@ -15,6 +18,7 @@ export interface PostinoApi {
   messages: MessagesApi;
   sync: SyncApi;
   settings: SettingsApi;
+  activity: ActivityApi;
 }
 
 export type Domain = keyof PostinoApi;
@@ -25,6 +29,7 @@ export const API_METHODS = {
   messages: MESSAGES_METHODS,
   sync: SYNC_METHODS,
   settings: SETTINGS_METHODS,
+  activity: ACTIVITY_METHODS,
 } as const satisfies { [D in Domain]: ReadonlyArray<keyof PostinoApi[D]> };
 
 /** "messages:list" and so on: derived, never typed by hand. */
@@ -43,14 +48,25 @@ export interface EventMap {
   'store:changed': ChangeRecord;
   'sync:status': AccountStatus;
   'mail:new': { accountId: string; folderId: number; messages: MessageSummary[] };
+  'schedule:changed': ScheduleStatus;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new'] as const satisfies ReadonlyArray<EventName>;
+export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new', 'schedule:changed'] as const satisfies ReadonlyArray<EventName>;
 
-/** What the renderer sees as `window.postino` (Electron) or gets from the web-mode client: same shape. */
+/** What the renderer calls, whatever the host: built by src/renderer/lib/bridge.ts from a PostinoTransport. */
 export interface PostinoBridge {
   invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResult<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/**
+ * What a host hands the renderer before the bridge (src/renderer/lib/bridge.ts) turns it into a PostinoBridge:
+ * the Electron preload's `window.postino`, or the web-mode WebSocket client. Requests answer with the Result
+ * envelope because contextBridge copies an Error's message but drops its `code`.
+ */
+export interface PostinoTransport {
+  invoke(channel: Channel, ...args: unknown[]): Promise<Result<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

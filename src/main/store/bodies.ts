@@ -1,0 +1,75 @@
+/** Cached bodies: the text and sanitised HTML of a message, fetched once and kept for offline reading. */
+import type { Address } from '../../shared/types';
+import type { ParsedBody, TextPart } from '../sync/sink';
+import { all, bit, get, run, type Db } from './db';
+import { indexMessage } from './search';
+
+export interface BodyWanted {
+  messageId: number;
+  uid: number;
+  textParts: TextPart[];
+}
+
+/** Messages of a folder newer than `sinceDate` still without a body, newest first (partial index, no sort). */
+export function listBodiesWanted(db: Db, folderId: number, sinceDate: number, limit: number): BodyWanted[] {
+  return all<{ messageId: number; uid: number; textPartsJson: string }>(
+    db,
+    `SELECT id AS messageId, uid, text_parts_json AS textPartsJson FROM messages
+     WHERE folder_id = ? AND body_cached = 0 AND date >= ?
+     ORDER BY date DESC, id DESC LIMIT ?`,
+    [folderId, sinceDate, limit],
+  ).map((row) => ({ messageId: row.messageId, uid: row.uid, textParts: JSON.parse(row.textPartsJson) as TextPart[] }));
+}
+
+interface IndexedColumns {
+  date: number;
+  subject: string;
+  fromJson: string | null;
+  toJson: string;
+  ccJson: string;
+  bccJson: string;
+  replyToJson: string;
+}
+
+/**
+ * Stores a message's body, fills the list preview when the server gave none, and re-indexes the message with
+ * its body text. Returns false when the message is no longer cached (expunged while its body was in flight).
+ */
+export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
+  const message = get<IndexedColumns>(
+    db,
+    `UPDATE messages SET body_cached = 1, snippet = CASE WHEN snippet = '' THEN @snippet ELSE snippet END
+     WHERE id = @messageId
+     RETURNING date, subject, from_json AS fromJson, to_json AS toJson, cc_json AS ccJson, bcc_json AS bccJson,
+       reply_to_json AS replyToJson`,
+    { messageId, snippet: body.snippet },
+  );
+  if (!message) return false;
+  run(db, 'INSERT OR REPLACE INTO bodies (message_id, text, html, has_remote_content) VALUES (?, ?, ?, ?)', [
+    messageId,
+    body.text,
+    body.html,
+    bit(body.hasRemoteContent),
+  ]);
+  const from = message.fromJson ? (JSON.parse(message.fromJson) as Address) : null;
+  const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
+    (json) => JSON.parse(json) as Address[],
+  );
+  indexMessage(db, messageId, message.date, { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' }, true);
+  return true;
+}
+
+export interface CachedBody {
+  text: string | null;
+  html: string | null;
+  hasRemoteContent: boolean;
+}
+
+export function readBody(db: Db, messageId: number): CachedBody | null {
+  const row = get<{ text: string | null; html: string | null; hasRemoteContent: number }>(
+    db,
+    'SELECT text, html, has_remote_content AS hasRemoteContent FROM bodies WHERE message_id = ?',
+    [messageId],
+  );
+  return row ? { text: row.text, html: row.html, hasRemoteContent: row.hasRemoteContent === 1 } : null;
+}

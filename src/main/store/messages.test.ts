@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageQuery } from '../../shared/types';
+import type { SyncSink } from '../sync/sink';
+import { all } from './db';
+import { countUnread } from './folders';
+import { listMessages, pageSql, totalSql } from './messages';
+import { createSyncSink } from './syncSink';
+import { BASE_DATE, header, openTestStore, remoteFolder, seedAccount, type TestStore } from './testStore';
+
+let t: TestStore;
+let sink: SyncSink;
+let inbox: number;
+let archive: number;
+
+beforeEach(() => {
+  t = openTestStore();
+  sink = createSyncSink(t.store);
+  const { folderIds } = seedAccount(t.store, 'anna@postino.test', [
+    remoteFolder('INBOX', 'inbox'),
+    remoteFolder('Archive', 'archive'),
+  ]);
+  inbox = folderIds.get('INBOX') as number;
+  archive = folderIds.get('Archive') as number;
+});
+afterEach(() => t.dispose());
+
+const uids = (query: MessageQuery) => listMessages(t.store.db, query).rows.map((row) => row.uid);
+
+function planOf(sql: string, params: Record<string, unknown> | unknown[]): string[] {
+  return all<{ detail: string }>(t.store.db, `EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail);
+}
+
+/** An indexed plan: it names the index, never scans the messages table itself, never sorts. */
+function expectIndexedPlan(plan: string[], index: string): void {
+  expect(plan.join(' | ')).toContain(index);
+  for (const step of plan) {
+    expect(step).not.toMatch(/^SCAN m$|^SCAN messages$/);
+    expect(step).not.toContain('TEMP B-TREE');
+  }
+}
+
+describe('message list: pages', () => {
+  it('lists a folder newest first, breaking date ties by id, in offset windows', () => {
+    sink.applyNewMessages(inbox, [header(1), header(2), header(3), header(4, { date: header(3).date })]);
+    expect(uids({ folderId: inbox, offset: 0, limit: 2 })).toEqual([4, 3]);
+    expect(uids({ folderId: inbox, offset: 2, limit: 2 })).toEqual([2, 1]);
+    expect(listMessages(t.store.db, { folderId: inbox, offset: 2, limit: 2 })).toMatchObject({ total: 4, offset: 2 });
+  });
+
+  it('orders by the Date header, falling back to the internal date when it is missing', () => {
+    sink.applyNewMessages(inbox, [
+      header(1, { date: BASE_DATE + 10 * 60_000 }),
+      header(2, { date: null, internalDate: BASE_DATE + 5 * 60_000 }),
+      header(3, { date: BASE_DATE }),
+    ]);
+    expect(uids({ folderId: inbox, offset: 0, limit: 10 })).toEqual([1, 2, 3]);
+  });
+
+  it('filters unread, flagged, with attachments and by date, with matching totals', () => {
+    const pdf = { part: '2', filename: 'a.pdf', contentType: 'application/pdf', size: 1, contentId: null, inline: false };
+    sink.applyNewMessages(inbox, [
+      header(1, { flags: ['\\Seen'] }),
+      header(2, { flags: ['\\Flagged'] }),
+      header(3, { flags: ['\\Seen'], attachments: [pdf] }),
+      header(4),
+    ]);
+    const page = (filter: MessageQuery['filter']) => listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter });
+    expect(page({ unread: true }).rows.map((row) => row.uid)).toEqual([4, 2]);
+    expect(page({ unread: true }).total).toBe(2);
+    expect(page({ flagged: true }).rows.map((row) => row.uid)).toEqual([2]);
+    expect(page({ hasAttachments: true }).rows.map((row) => row.uid)).toEqual([3]);
+    const since = header(2).date as number;
+    const until = header(3).date as number;
+    expect(page({ since, until })).toMatchObject({ total: 2 });
+    expect(page({ since, until }).rows.map((row) => row.uid)).toEqual([3, 2]);
+  });
+
+  it('the unified inbox merges every account’s Inbox, newest first, and nothing else', () => {
+    const other = seedAccount(t.store, 'bob@postino.test').folderIds.get('INBOX') as number;
+    sink.applyNewMessages(inbox, [header(1), header(3)]);
+    sink.applyNewMessages(other, [header(2), header(4)]);
+    sink.applyNewMessages(archive, [header(5)]);
+    const page = listMessages(t.store.db, { unifiedInbox: true, offset: 0, limit: 10 });
+    expect(page.total).toBe(4);
+    expect(page.rows.map((row) => [row.uid, row.folderId])).toEqual([
+      [4, other],
+      [3, inbox],
+      [2, other],
+      [1, inbox],
+    ]);
+  });
+
+  it('refuses a query without a folder, or with a negative offset or an oversized window', () => {
+    const invalid = expect.objectContaining({ code: 'invalid-input' }) as Error;
+    expect(() => listMessages(t.store.db, { offset: 0, limit: 10 })).toThrow(invalid);
+    expect(() => listMessages(t.store.db, { folderId: inbox, offset: -1, limit: 10 })).toThrow(invalid);
+    expect(() => listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 5000 })).toThrow(invalid);
+  });
+});
+
+describe('message list: search', () => {
+  it('finds words in subject, addresses and body, newest first, within the folder', () => {
+    sink.applyNewMessages(inbox, [
+      header(1, { subject: 'Preventivo cantiere' }),
+      header(2, { subject: 'Lunch', from: { name: 'Carla Preventivi', address: 'carla@example.com' } }),
+      header(3, { subject: 'Nothing here' }),
+      header(4, { subject: 'Preventivo bis' }),
+    ]);
+    sink.applyNewMessages(archive, [header(5, { subject: 'Preventivo archiviato' })]);
+    const [, , third] = listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10 }).rows.slice().reverse();
+    sink.applyBody(third?.id as number, { text: 'see the preventivo attached', html: null, hasRemoteContent: false, snippet: '' });
+
+    const query = { folderId: inbox, offset: 0, limit: 10, filter: { text: 'preventiv' } };
+    expect(uids(query)).toEqual([4, 3, 2, 1]);
+    expect(listMessages(t.store.db, query).total).toBe(4);
+    expect(uids({ ...query, offset: 1, limit: 2 })).toEqual([3, 2]);
+    expect(uids({ ...query, filter: { text: 'carla@example.com' } })).toEqual([2]);
+  });
+
+  it('orders matches by date even when older mail was cached after newer mail', () => {
+    sink.applyNewMessages(inbox, [header(10, { subject: 'report new' })]);
+    sink.applyNewMessages(inbox, [header(1, { subject: 'report old' })]);
+    expect(uids({ folderId: inbox, offset: 0, limit: 10, filter: { text: 'report' } })).toEqual([10, 1]);
+  });
+
+  it('reads FTS5 syntax in the search box as plain words', () => {
+    sink.applyNewMessages(inbox, [header(1, { subject: 'say "hi" OR NOT (bye)' })]);
+    expect(uids({ folderId: inbox, offset: 0, limit: 10, filter: { text: '"hi" OR' } })).toEqual([1]);
+    expect(uids({ folderId: inbox, offset: 0, limit: 10, filter: { text: 'NEAR(' } })).toEqual([]);
+  });
+});
+
+describe('message list: query plans', () => {
+  const cases: Array<[string, Omit<MessageQuery, 'offset' | 'limit'>, string]> = [
+    ['the newest of a folder', {}, 'messages_by_folder_date'],
+    ['unread of a folder', { filter: { unread: true } }, 'messages_unread_by_folder_date'],
+    ['flagged of a folder', { filter: { flagged: true } }, 'messages_by_folder_date'],
+    ['a date range of a folder', { filter: { since: 1, until: 2, hasAttachments: true } }, 'messages_by_folder_date'],
+    ['threads of a folder', { threaded: true }, 'messages_heads_by_folder_date'],
+  ];
+  for (const [name, scope, index] of cases) {
+    it(`pages of ${name} use ${index}, without a sort`, () => {
+      const { sql, params } = pageSql({ folderId: inbox, offset: 4000, limit: 200, ...scope });
+      expectIndexedPlan(planOf(sql, params), index);
+    });
+  }
+
+  it('pages of the unified inbox walk the Inbox partial indexes, without a sort', () => {
+    for (const [threaded, index] of [
+      [false, 'messages_inbox_by_date'],
+      [true, 'messages_inbox_heads_by_date'],
+    ] as const) {
+      const { sql, params } = pageSql({ unifiedInbox: true, threaded, offset: 0, limit: 200 });
+      expectIndexedPlan(planOf(sql, params), index);
+    }
+  });
+
+  it('thread counts are one seek per row on messages_by_thread_folder', () => {
+    const { sql, params } = pageSql({ folderId: inbox, threaded: true, offset: 0, limit: 200 });
+    expect(planOf(sql, params)).toContain(
+      'SEARCH t USING COVERING INDEX messages_by_thread_folder (thread_id=? AND folder_id=?)',
+    );
+  });
+
+  it('a search walks FTS5 newest first and never sorts the matches', () => {
+    const { sql, params } = pageSql({ folderId: inbox, offset: 0, limit: 200, filter: { text: 'offer' } });
+    const plan = planOf(sql, params);
+    expect(plan[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX \d+:M/);
+    expect(plan[1]).toBe('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.join(' ')).not.toContain('TEMP B-TREE');
+  });
+
+  it('the unread count of a folder is read from the unread partial index alone', () => {
+    expect(planOf('SELECT count(*) AS n FROM messages WHERE folder_id = ? AND seen = 0', [inbox])).toEqual([
+      'SEARCH messages USING COVERING INDEX messages_unread_by_folder_date (folder_id=?)',
+    ]);
+  });
+
+  it('totals come from the folder counters or an index, never a table scan', () => {
+    for (const query of [
+      { folderId: inbox },
+      { folderId: inbox, threaded: true },
+      { folderId: inbox, filter: { flagged: true } },
+      { unifiedInbox: true, threaded: true },
+    ]) {
+      const { sql, params } = totalSql({ offset: 0, limit: 1, ...query });
+      for (const step of planOf(sql, params)) expect(step).not.toMatch(/^SCAN (m|messages)$/);
+    }
+  });
+});
+
+describe('message list: counters', () => {
+  it('the unread count from the index matches the folder counter after every kind of write', () => {
+    sink.applyNewMessages(inbox, [header(1), header(2, { flags: ['\\Seen'] }), header(3)]);
+    sink.applyFlagChanges(inbox, [{ uid: 1, flags: ['\\Seen'], modseq: null }]);
+    sink.applyExpunge(inbox, [3]);
+    sink.applyNewMessages(inbox, [header(4)]);
+    const page = listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter: { unread: true } });
+    expect(countUnread(t.store.db, inbox)).toBe(1);
+    expect(page.total).toBe(1);
+  });
+});

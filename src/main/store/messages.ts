@@ -1,0 +1,119 @@
+/**
+ * Reading the message list. Every page is one indexed query ordered `date DESC, id DESC`, served by walking an
+ * index on date backwards (see the migration's notes): a window deep in a 100k-message folder costs its offset
+ * in index steps, never a sort. A text search walks the FTS5 index newest first instead.
+ */
+import { PostinoError } from '../../shared/errors';
+import type { MessagePage, MessageQuery, MessageSummary } from '../../shared/types';
+import { all, get, type Db } from './db';
+import { summaryColumns, toSummary, type SummaryRow } from './messageRows';
+import { SEARCH_ID_MASK } from './migrations/0010-initial';
+import { toMatchQuery } from './search';
+
+/** The largest window the list may ask for at once. */
+export const MAX_PAGE_SIZE = 1000;
+
+interface PlannedQuery {
+  from: string;
+  where: string[];
+  order: string;
+  params: Record<string, unknown>;
+  threaded: boolean;
+}
+
+function checkQuery(query: MessageQuery): void {
+  if (!Number.isInteger(query.offset) || query.offset < 0) {
+    throw new PostinoError('invalid-input', 'offset must be a non-negative integer', { field: 'offset' });
+  }
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
+    throw new PostinoError('invalid-input', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, { field: 'limit' });
+  }
+  if (query.folderId === undefined && !query.unifiedInbox) {
+    throw new PostinoError('invalid-input', 'Give a folderId or ask for the unified inbox', { field: 'folderId' });
+  }
+}
+
+function plan(query: MessageQuery): PlannedQuery {
+  const filter = query.filter ?? {};
+  const params: Record<string, unknown> = {};
+  // The literal `m.is_inbox = 1` / `m.thread_head = 1` / `m.seen = 0` terms are what let SQLite use the partial
+  // indexes: it matches them textually against each index's WHERE clause.
+  const where = [query.folderId !== undefined ? 'm.folder_id = @folderId' : 'm.is_inbox = 1'];
+  if (query.folderId !== undefined) params.folderId = query.folderId;
+  if (filter.unread) where.push('m.seen = 0');
+  if (filter.flagged) where.push('m.flagged = 1');
+  if (filter.hasAttachments) where.push('m.has_attachments = 1');
+  if (filter.since !== undefined) {
+    where.push('m.date >= @since');
+    params.since = filter.since;
+  }
+  if (filter.until !== undefined) {
+    where.push('m.date <= @until');
+    params.until = filter.until;
+  }
+  const match = filter.text !== undefined ? toMatchQuery(filter.text) : null;
+  if (match !== null) {
+    // Search results list matching messages, not threads: the match may be in any message of a conversation.
+    where.unshift('messages_search MATCH @match');
+    params.match = match;
+    return {
+      from: `messages_search s CROSS JOIN messages m ON m.id = (s.rowid & ${SEARCH_ID_MASK})`,
+      where,
+      order: 's.rowid DESC',
+      params,
+      threaded: Boolean(query.threaded),
+    };
+  }
+  if (query.threaded) where.push('m.thread_head = 1');
+  return { from: 'messages m', where, order: 'm.date DESC, m.id DESC', params, threaded: Boolean(query.threaded) };
+}
+
+/** The rows of a page, as SQL: exported so tests can check its plan. */
+export function pageSql(query: MessageQuery): { sql: string; params: Record<string, unknown> } {
+  const planned = plan(query);
+  return {
+    sql: `SELECT ${summaryColumns(planned.threaded)} FROM ${planned.from}
+          WHERE ${planned.where.join(' AND ')} ORDER BY ${planned.order} LIMIT @limit OFFSET @offset`,
+    params: { ...planned.params, limit: query.limit, offset: query.offset },
+  };
+}
+
+/** How many rows the whole list has (the virtual list's height), as SQL: exported so tests can check its plan. */
+export function totalSql(query: MessageQuery): { sql: string; params: Record<string, unknown> } {
+  const planned = plan(query);
+  const onlyScope = planned.where.length === 1 && planned.from === 'messages m';
+  const onlyUnread = planned.where.length === 2 && planned.where[1] === 'm.seen = 0' && planned.from === 'messages m';
+  if (onlyScope || onlyUnread) {
+    // The counters the triggers keep: no need to count rows for the two most common lists.
+    const counter = onlyScope ? 'total_count' : 'unread_count';
+    const scope = query.folderId !== undefined ? 'id = @folderId' : "role = 'inbox'";
+    return { sql: `SELECT coalesce(sum(${counter}), 0) AS n FROM folders WHERE ${scope}`, params: planned.params };
+  }
+  return {
+    sql: `SELECT count(*) AS n FROM ${planned.from} WHERE ${planned.where.join(' AND ')}`,
+    params: planned.params,
+  };
+}
+
+/** One window of a folder's (or the unified inbox's) messages, newest first, with the list's total. */
+export function listMessages(db: Db, query: MessageQuery): MessagePage {
+  checkQuery(query);
+  const page = pageSql(query);
+  const total = totalSql(query);
+  return {
+    total: get<{ n: number }>(db, total.sql, total.params)?.n ?? 0,
+    offset: query.offset,
+    rows: all<SummaryRow>(db, page.sql, page.params).map(toSummary),
+  };
+}
+
+/** The list rows of the given messages, newest first; ids no longer cached are skipped. */
+export function listSummaries(db: Db, messageIds: readonly number[], threaded: boolean): MessageSummary[] {
+  if (messageIds.length === 0) return [];
+  return all<SummaryRow>(
+    db,
+    `SELECT ${summaryColumns(threaded)} FROM messages m
+     WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.date DESC, m.id DESC`,
+    [JSON.stringify(messageIds)],
+  ).map(toSummary);
+}

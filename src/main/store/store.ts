@@ -1,0 +1,70 @@
+/**
+ * The local cache: one SQLite connection (the only writer, in this process) plus the change stream the UI
+ * listens to. Every write goes through `store.write`, which runs one IMMEDIATE transaction and, once it has
+ * committed, emits at most one ChangeRecord: nothing is announced that a rollback could take back.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ChangeRecord } from '../../shared/types';
+import { attachContext, type Db, type StoreLog } from './db';
+import { toStoreError } from './errors';
+import { migrate } from './migrations';
+
+export interface StoreOptions {
+  /** Milliseconds since epoch; tests pass a fake clock. */
+  now?: () => number;
+  /** Called after each committed write transaction that changed something. */
+  onChange?: (change: ChangeRecord) => void;
+  log?: StoreLog;
+}
+
+export interface Store {
+  readonly db: Db;
+  readonly now: () => number;
+  /**
+   * Runs `work` in one transaction. On commit, `describe` turns its result into the one ChangeRecord emitted
+   * for it (null when nothing changed). A failure rolls everything back and is rethrown as a PostinoError when
+   * it has a meaning for the user (`disk-full`).
+   */
+  write<T>(work: () => T, describe: (result: T) => ChangeRecord | null): T;
+  close(): void;
+}
+
+export function createStore(path: string, options: StoreOptions = {}): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // NORMAL with WAL: a power cut can lose the last transactions, never corrupt the file; the server has the mail.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32000');
+    attachContext(db, options.log ?? console);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw toStoreError(err);
+  }
+
+  const emit = options.onChange ?? (() => {});
+  const now = options.now ?? Date.now;
+
+  return {
+    db,
+    now,
+    write(work, describe) {
+      let result;
+      try {
+        result = db.transaction(work).immediate();
+      } catch (err) {
+        throw toStoreError(err);
+      }
+      const change = describe(result);
+      if (change) emit(change);
+      return result;
+    },
+    close: () => db.close(),
+  };
+}

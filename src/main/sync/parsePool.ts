@@ -1,0 +1,105 @@
+/** A small pool of parse workers (src/main/sync/parseWorker.ts) with a promise per batch of messages. */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RawTextPart } from './parseBody';
+import type { ParsedBody } from './sink';
+
+export interface ParseRequest {
+  jobId: number;
+  /** One entry per message: its text parts. */
+  messages: RawTextPart[][];
+}
+
+export type ParseResponse = { jobId: number; bodies: ParsedBody[] } | { jobId: number; error: string };
+
+export interface ParsePool {
+  /** Parses a batch of messages; resolves with one body per message, in order. */
+  parse(messages: RawTextPart[][]): Promise<ParsedBody[]>;
+  close(): Promise<void>;
+}
+
+interface Job {
+  resolve(bodies: ParsedBody[]): void;
+  reject(err: Error): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+/** One core stays with the main thread (IMAP parsing and SQLite); at most four workers are worth their memory. */
+export function defaultParseWorkerCount(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
+export function createParsePool(size = defaultParseWorkerCount()): ParsePool {
+  const workers: PoolWorker[] = [];
+  let nextJobId = 1;
+  let closed = false;
+
+  const spawn = (): PoolWorker => {
+    const poolWorker: PoolWorker = { worker: startWorker(), jobs: new Map() };
+    const fail = (err: Error): void => {
+      const index = workers.indexOf(poolWorker);
+      if (index !== -1) workers.splice(index, 1);
+      for (const job of poolWorker.jobs.values()) job.reject(err);
+      poolWorker.jobs.clear();
+    };
+    poolWorker.worker.on('message', (response: ParseResponse) => {
+      const job = poolWorker.jobs.get(response.jobId);
+      poolWorker.jobs.delete(response.jobId);
+      if ('error' in response) job?.reject(new Error(`parse worker: ${response.error}`));
+      else job?.resolve(response.bodies);
+    });
+    poolWorker.worker.on('error', fail);
+    poolWorker.worker.on('exit', (code) => fail(new Error(`parse worker exited with code ${code}`)));
+    // Idle workers must not keep the process (or a test run) alive.
+    poolWorker.worker.unref();
+    workers.push(poolWorker);
+    return poolWorker;
+  };
+
+  const leastBusy = (): PoolWorker => {
+    const idle = workers.reduce<PoolWorker | null>((best, w) => (best === null || w.jobs.size < best.jobs.size ? w : best), null);
+    return idle !== null && (idle.jobs.size === 0 || workers.length >= size) ? idle : spawn();
+  };
+
+  return {
+    parse(messages) {
+      if (closed) return Promise.reject(new Error('the parse pool is closed'));
+      if (messages.length === 0) return Promise.resolve([]);
+      const target = leastBusy();
+      const jobId = nextJobId++;
+      return new Promise<ParsedBody[]>((resolve, reject) => {
+        target.jobs.set(jobId, { resolve, reject });
+        const request: ParseRequest = { jobId, messages };
+        target.worker.postMessage(request);
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/**
+ * The built app runs out/main/parseWorker.js beside the main bundle. Tests and tsx run the TypeScript source:
+ * Node 20 does not apply `--import tsx` from a worker's execArgv before loading its entry, so a two-line bootstrap
+ * registers tsx's loader inside the worker and then imports the source.
+ */
+function startWorker(): Worker {
+  const built = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
+  if (existsSync(built)) return new Worker(built);
+  // tsx's ESM API, located through its package.json: the `require` condition would pick its CommonJS build.
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const source = new URL('./parseWorker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}

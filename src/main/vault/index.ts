@@ -1,0 +1,2 @@
+export { createFileVault } from './fileVault';
+export type { Vault } from './vault';

@@ -1,0 +1,37 @@
+/**
+ * A small in-memory `Core` for the bridges' own tests: the transport (dispatch, IPC, WebSocket) is what those
+ * tests exercise, so the core behind it only answers what each test sets. Never a stand-in for IMAP or SMTP.
+ */
+import { API_METHODS, type Domain, type PostinoApi } from '../../shared/api';
+import { PostinoError } from '../../shared/errors';
+import { createCoreEvents } from '../core/events';
+import type { Core } from '../core/types';
+
+export type ApiOverrides = { [D in Domain]?: Partial<PostinoApi[D]> };
+
+/** Every method not overridden rejects with `not-found`, so a test that calls something unexpected fails loudly. */
+export function createTestApi(overrides: ApiOverrides = {}): PostinoApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const domain of Object.keys(API_METHODS) as Domain[]) {
+    const service: Record<string, unknown> = {};
+    for (const method of API_METHODS[domain]) {
+      service[method] = async () => {
+        throw new PostinoError('not-found', `${domain}.${method} is not answered by this test`);
+      };
+    }
+    api[domain] = { ...service, ...overrides[domain] };
+  }
+  return api as unknown as PostinoApi;
+}
+
+export function createTestCore(overrides: ApiOverrides = {}): Core & { closed: () => boolean } {
+  let closed = false;
+  return {
+    api: createTestApi(overrides),
+    events: createCoreEvents(),
+    close: async () => {
+      closed = true;
+    },
+    closed: () => closed,
+  };
+}

@@ -1,0 +1,127 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageSummary } from '../../../shared/types';
+import { EmptyState } from '../../components/EmptyState';
+import { errorKey } from '../../lib/errors';
+import { formatCount } from '../../lib/formatNumber';
+import { useFormattingLocale, useNow } from '../../lib/hooks';
+import { useFolders, useSelectedMailbox } from '../folders/mailboxStore';
+import { useSettings } from '../settings/settingsStore';
+import { MessageRow } from './MessageRow';
+import { useSelectionStore } from './selectionStore';
+import { useMessagePages } from './useMessagePages';
+
+const ROW_HEIGHT = 78;
+
+/** The middle pane: the open mailbox's messages, virtualised, driven by mouse or by ↑↓ / j k and Enter. */
+export function MessageList() {
+  const { t } = useTranslation();
+  const locale = useFormattingLocale();
+  const now = useNow(60_000);
+  const mailbox = useSelectedMailbox();
+  const folders = useFolders();
+  const { threaded } = useSettings();
+  const pages = useMessagePages(mailbox, threaded);
+  const { cache, error } = pages;
+  const total = cache.total();
+  const cursorIndex = useSelectionStore((state) => state.cursorIndex);
+  const openMessageId = useSelectionStore((state) => state.openMessageId);
+  const moveCursor = useSelectionStore((state) => state.moveCursor);
+  const open = useSelectionStore((state) => state.open);
+  const reset = useSelectionStore((state) => state.reset);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => reset(), [cache, reset]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items[items.length - 1]?.index ?? -1;
+  const { setVisibleRange } = pages;
+  useEffect(() => {
+    if (lastVisible >= firstVisible) setVisibleRange(firstVisible, lastVisible);
+  }, [firstVisible, lastVisible, setVisibleRange]);
+
+  const openRow = useCallback(
+    (message: MessageSummary, index: number) => {
+      open(message.id, index);
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [open],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!total || event.metaKey || event.ctrlKey || event.altKey) return;
+    const step = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      const next = Math.min(total - 1, Math.max(0, cursorIndex + step));
+      moveCursor(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (event.key === 'Enter') {
+      const message = cache.row(cursorIndex);
+      if (message) {
+        event.preventDefault();
+        open(message.id, cursorIndex);
+      }
+    }
+  };
+
+  const folder = mailbox.kind === 'folder' ? folders.find((candidate) => candidate.id === mailbox.folderId) : undefined;
+  const title = mailbox.kind === 'unified' ? t('nav.allInboxes') : folder?.role && !folder.parentPath ? t(`roles.${folder.role}`) : (folder?.name ?? '');
+
+  return (
+    <section className="message-list" aria-label={t('app.messages')}>
+      <header className="toolbar message-list__header">
+        <h1 className="message-list__title">{title}</h1>
+        {total !== null && <span className="message-list__count">{t('list.count', { count: total, formattedCount: formatCount(total, locale) })}</span>}
+      </header>
+      {error !== null && (
+        <p className="banner banner--error" role="alert">
+          {t('list.loadFailed', { reason: t(errorKey(error)) })}
+        </p>
+      )}
+      {total === 0 ? (
+        <EmptyState icon="inbox" title={t('list.empty')} hint={t('list.emptyHint')} />
+      ) : (
+        <div
+          ref={scrollRef}
+          className="message-list__scroll"
+          role="listbox"
+          tabIndex={0}
+          aria-label={title}
+          aria-activedescendant={total ? `message-row-${cursorIndex}` : undefined}
+          onKeyDown={onKeyDown}
+          data-testid="message-list"
+        >
+          <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const message = cache.row(item.index);
+              return (
+                <div key={item.key} className="message-list__slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                  <MessageRow
+                    message={message}
+                    index={item.index}
+                    total={total ?? 0}
+                    selected={item.index === cursorIndex}
+                    open={message !== undefined && message.id === openMessageId}
+                    locale={locale}
+                    now={now}
+                    onOpen={openRow}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { coalesce } from '../../lib/coalesce';
+import type { MessageQuery } from '../../../shared/types';
+import { api } from '../../lib/bridge';
+import { useCoreEvent } from '../../lib/hooks';
+import type { Mailbox } from '../folders/mailboxStore';
+import { createPageCache, type PageCache } from './pageCache';
+
+const PAGE_SIZE = 100;
+const REFRESH_DELAY_MS = 400;
+
+export interface MessagePages {
+  cache: PageCache;
+  /** Changes whenever rows arrived: a dependency for what is rendered from the cache. */
+  version: number;
+  error: unknown;
+  /** Tells the cache which rows are on screen, so it loads them and refreshes them on changes. */
+  setVisibleRange(first: number, last: number): void;
+}
+
+export function useMessagePages(mailbox: Mailbox, threaded: boolean): MessagePages {
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const visible = useRef({ first: 0, last: PAGE_SIZE - 1 });
+  const folderId = mailbox.kind === 'folder' ? mailbox.folderId : null;
+
+  const cache = useMemo(
+    () =>
+      createPageCache({
+        pageSize: PAGE_SIZE,
+        fetchPage: (offset, limit) => {
+          const query: MessageQuery =
+            folderId === null ? { unifiedInbox: true, offset, limit, threaded } : { folderId, offset, limit, threaded };
+          return api.messages.list(query);
+        },
+        onChange: () => {
+          setError(null);
+          setVersion((current) => current + 1);
+        },
+        onError: setError,
+      }),
+    [folderId, threaded],
+  );
+
+  const refresh = useRef<ReturnType<typeof coalesce> | null>(null);
+
+  useEffect(() => {
+    visible.current = { first: 0, last: PAGE_SIZE - 1 };
+    cache.ensureRange(0, PAGE_SIZE - 1);
+    const refresher = coalesce(() => cache.refresh(visible.current.first, visible.current.last), REFRESH_DELAY_MS);
+    refresh.current = refresher;
+    return () => {
+      cache.dispose();
+      refresher.cancel();
+    };
+  }, [cache]);
+
+  useCoreEvent('store:changed', (change) => {
+    if (change.entity === 'message' || change.entity === 'folder') refresh.current?.trigger();
+  });
+
+  return {
+    cache,
+    version,
+    error,
+    setVisibleRange(first, last) {
+      visible.current = { first, last };
+      cache.ensureRange(first, last);
+    },
+  };
+}

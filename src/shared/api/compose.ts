@@ -1,0 +1,99 @@
+import type { Address } from '../types';
+
+export interface DraftAttachment {
+  filename: string;
+  contentType: string;
+  /** The file's bytes, base64-encoded (JSON and contextBridge carry no binary). */
+  base64: string;
+  /** Set for an image shown inside the HTML as `<img src="cid:…">`; such an attachment is sent inline. */
+  contentId?: string;
+}
+
+/** A message being written. The composer owns `draftId` (any unique string, e.g. a UUID) and `revision`. */
+export interface Draft {
+  draftId: string;
+  accountId: string;
+  /**
+   * Counts up with every change the composer makes. A save with a revision lower than (or equal to) the stored
+   * one is ignored: an older copy arriving late never replaces a newer one.
+   */
+  revision: number;
+  /** One of the account's addresses; the account's own address when omitted. */
+  from?: Address;
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  subject: string;
+  /** The body as HTML; the text alternative is generated from it. */
+  html: string;
+  attachments: DraftAttachment[];
+  /** The cached message this answers or forwards: sets In-Reply-To/References, then \Answered or $Forwarded. */
+  replyTo?: { messageId: number; kind: 'reply' | 'forward' };
+}
+
+export interface SavedDraft {
+  draftId: string;
+  /** The revision now stored: the one given, or a newer one already there. */
+  revision: number;
+  savedAt: number;
+}
+
+export interface SendOptions {
+  /** Epoch ms: send later. */
+  sendAt?: number;
+  /** How long `cancelSend` stays possible; default 5000 ms. */
+  undoDelayMs?: number;
+}
+
+/**
+ * - queued: waiting for its time (or for the server to be reachable again)
+ * - sending: talking to the server, the message's bytes not sent yet
+ * - sent: the server accepted it
+ * - sent-unconfirmed: the connection dropped after the message was transmitted; the server may or may not have
+ *   it, so it is never sent again without the user's explicit retry
+ * - failed: the server refused it; `error` says why
+ * - cancelled: the user took it back within the undo delay
+ */
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'sent-unconfirmed' | 'failed' | 'cancelled';
+
+export interface OutboxEntry {
+  id: number;
+  accountId: string;
+  draftId: string;
+  subject: string;
+  to: Address[];
+  /** The stable Message-ID header of the message, the same on every attempt. */
+  messageIdHeader: string;
+  state: OutboxState;
+  /** Epoch ms when it goes (or went) out. */
+  sendAt: number;
+  sentAt: number | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface ComposeApi {
+  /** Stores the draft locally at once; its copy in the server's Drafts folder follows in the background. */
+  saveDraft(draft: Draft): Promise<SavedDraft>;
+  getDraft(draftId: string): Promise<Draft>;
+  listDrafts(accountId?: string): Promise<Draft[]>;
+  /** Removes the draft, here and from the server's Drafts folder. */
+  discardDraft(draftId: string): Promise<void>;
+  /** Builds the message, puts it in the outbox and sends it after the undo delay (or at `sendAt`). */
+  send(draft: Draft, options?: SendOptions): Promise<OutboxEntry>;
+  /** Takes a queued message back before it goes; it becomes a draft again, which is returned. */
+  cancelSend(outboxId: number): Promise<Draft>;
+  /** The user's explicit retry of a failed or unconfirmed message. */
+  retrySend(outboxId: number): Promise<OutboxEntry>;
+  listOutbox(accountId?: string): Promise<OutboxEntry[]>;
+}
+
+export const COMPOSE_METHODS = [
+  'saveDraft',
+  'getDraft',
+  'listDrafts',
+  'discardDraft',
+  'send',
+  'cancelSend',
+  'retrySend',
+  'listOutbox',
+] as const satisfies ReadonlyArray<keyof ComposeApi>;

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { chown, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { run } from './exec';
+import { rigPaths } from './paths';
+import { ensureMailAccount } from './system';
+import { makeMaildirFolder } from './users';
+
+const processStartSeconds = Math.floor(Date.now() / 1000);
+let sequence = 0;
+
+/**
+ * A unique Maildir file name (`secs.M<usecs>P<pid>_<rand>.host,S=<size>`). Dovecot gives new files their UIDs
+ * in the order of the seconds and microseconds in their names, so both count up with each message: seeded
+ * messages keep the order they were given in. `S=` lets Dovecot learn the size without a stat. Seen messages
+ * go to `cur/` with `:2,S`; unseen ones go to `new/` without an info part, because a `:2,` name in `cur/`
+ * makes Dovecot 2.3 rescan all of `cur/` on every single-message fetch.
+ */
+export function maildirFileName(size: number, seen: boolean): string {
+  sequence += 1;
+  const seconds = processStartSeconds + Math.floor(sequence / 1_000_000);
+  const base = `${seconds}.M${sequence % 1_000_000}P${process.pid}_${randomBytes(3).toString('hex')}.${hostname()},S=${size}`;
+  return seen ? `${base}:2,S` : base;
+}
+
+/** Writes one message into a Maildir folder the way a delivery agent does: tmp/, then an atomic rename. */
+export async function writeMaildirMessage(folderDir: string, raw: Buffer, seen: boolean, ids: { uid: number; gid: number }): Promise<void> {
+  const name = maildirFileName(raw.length, seen);
+  const tmpPath = join(folderDir, 'tmp', name);
+  await writeFile(tmpPath, raw);
+  await chown(tmpPath, ids.uid, ids.gid);
+  await rename(tmpPath, join(folderDir, seen ? 'cur' : 'new', name));
+}
+
+/** Runs `doveadm index`, so UIDs are assigned and the index built as on a long-running server. */
+export async function indexFolder(dir: string, address: string, folder: string): Promise<void> {
+  await run('/usr/bin/doveadm', ['-c', rigPaths(dir).dovecotConf, 'index', '-u', address, folder]);
+}
+
+/** Puts raw messages straight into a user's folder (created if missing), in order, then indexes it. */
+export async function seedMaildirIn(
+  dir: string,
+  user: { address: string; maildir: string },
+  folder: string,
+  rawMessages: Array<string | Buffer>,
+  options: { seen?: boolean } = {},
+): Promise<void> {
+  const ids = await ensureMailAccount();
+  const folderDir = await makeMaildirFolder(user.maildir, folder);
+  for (const raw of rawMessages) {
+    await writeMaildirMessage(folderDir, typeof raw === 'string' ? Buffer.from(raw) : raw, options.seen ?? false, ids);
+  }
+  await indexFolder(dir, user.address, folder);
+}
