@@ -204,7 +204,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** One record per write transaction of the store: the UI refetches what it shows. */
 export interface ChangeRecord {
-  entity: 'account' | 'folder' | 'message' | 'settings';
+  entity: 'account' | 'folder' | 'message' | 'settings' | 'outbox' | 'draft';
   kind: 'insert' | 'update' | 'delete';
   ids: Array<string | number>;
 }

@@ -2,6 +2,7 @@
  * Which new mail deserves a desktop notification, and what it says, as pure rules: the shell (Electron's
  * Notification, or the browser's in web mode) shows the result and translates its message keys.
  */
+import type { MailNotification } from '../../shared/notifications';
 import type { FolderRole, MessageSummary } from '../../shared/types';
 
 /** A `mail:new` batch with what the rules need beside it: whose mailbox it is and where the mail landed. */
@@ -15,21 +16,6 @@ export interface NewMailBatch {
   folderRole: FolderRole | null;
   folderName: string;
   messages: Array<Pick<MessageSummary, 'id' | 'from' | 'subject' | 'seen' | 'flags'>>;
-}
-
-/** A message key and its parameters; the renderer or shell translates. Names and subjects are data, not prose. */
-export interface NotificationText {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-export interface MailNotification {
-  /** Where clicking leads: the message when there is one, else the folder (null folder: the unified Inbox). */
-  accountId: string | null;
-  folderId: number | null;
-  messageIds: number[];
-  title: NotificationText;
-  body: NotificationText;
 }
 
 /**

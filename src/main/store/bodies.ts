@@ -10,15 +10,19 @@ export interface BodyWanted {
   textParts: TextPart[];
 }
 
-/** Messages of a folder newer than `sinceDate` still without a body, newest first (partial index, no sort). */
+/** Exported for its plan test: the partial index of messages without a body, walked newest first. */
+export const BODIES_WANTED_SQL = `
+  SELECT id AS messageId, uid, text_parts_json AS textPartsJson FROM messages
+  WHERE folder_id = ? AND body_cached = 0 AND date >= ?
+  ORDER BY date DESC, id DESC LIMIT ?`;
+
+/** Messages of a folder newer than `sinceDate` still without a body, newest first. */
 export function listBodiesWanted(db: Db, folderId: number, sinceDate: number, limit: number): BodyWanted[] {
-  return all<{ messageId: number; uid: number; textPartsJson: string }>(
-    db,
-    `SELECT id AS messageId, uid, text_parts_json AS textPartsJson FROM messages
-     WHERE folder_id = ? AND body_cached = 0 AND date >= ?
-     ORDER BY date DESC, id DESC LIMIT ?`,
-    [folderId, sinceDate, limit],
-  ).map((row) => ({ messageId: row.messageId, uid: row.uid, textParts: JSON.parse(row.textPartsJson) as TextPart[] }));
+  return all<{ messageId: number; uid: number; textPartsJson: string }>(db, BODIES_WANTED_SQL, [
+    folderId,
+    sinceDate,
+    limit,
+  ]).map((row) => ({ messageId: row.messageId, uid: row.uid, textParts: JSON.parse(row.textPartsJson) as TextPart[] }));
 }
 
 interface IndexedColumns {
@@ -55,7 +59,8 @@ export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
   const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
     (json) => JSON.parse(json) as Address[],
   );
-  indexMessage(db, messageId, message.date, { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' }, true);
+  const text = { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' };
+  indexMessage(db, messageId, message.date, text, true);
   return true;
 }
 

@@ -102,3 +102,11 @@ export function recordDraftOnServer(db: Db, draftId: string, copy: { folderId: n
     draftId,
   ]);
 }
+
+/**
+ * An upload of the draft's current revision is queued: it counts as on its way, so the next flush does not queue
+ * it again. The UID of the copy it replaces stays until the upload has stored the new one.
+ */
+export function claimDraftUpload(db: Db, draftId: string, folderId: number): void {
+  run(db, 'UPDATE drafts SET server_folder_id = coalesce(server_folder_id, ?), server_revision = revision WHERE draft_id = ?', [folderId, draftId]);
+}

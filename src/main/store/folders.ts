@@ -48,10 +48,13 @@ export function getFolder(db: Db, folderId: number): Folder {
   return toFolder(row);
 }
 
-/** Unread messages of one folder, counted from the partial index of unread messages (the counters' check). */
+/**
+ * Unread messages of one folder, counted afresh from the partial index of unread messages (index-only, one
+ * entry per unread message). Folder.unreadCount holds the same number without counting; this is the check.
+ */
 export function countUnread(db: Db, folderId: number): number {
-  return get<{ n: number }>(db, 'SELECT count(*) AS n FROM messages WHERE folder_id = ? AND seen = 0', [folderId])
-    ?.n ?? 0;
+  const row = get<{ n: number }>(db, 'SELECT count(*) AS n FROM messages WHERE folder_id = ? AND seen = 0', [folderId]);
+  return row?.n ?? 0;
 }
 
 export interface FolderListChanges {
@@ -109,9 +112,11 @@ export function syncFolders(db: Db, accountId: string, remote: readonly RemoteFo
     if (updated.changes === 0) continue;
     changes.updatedIds.push(knownId);
     // The unified inbox reads a per-message flag, so a folder gaining or losing the inbox role updates its rows.
-    run(db, "UPDATE messages SET is_inbox = (SELECT role IS 'inbox' FROM folders WHERE id = @id) WHERE folder_id = @id", {
-      id: knownId,
-    });
+    run(
+      db,
+      "UPDATE messages SET is_inbox = (SELECT role IS 'inbox' FROM folders WHERE id = @id) WHERE folder_id = @id",
+      { id: knownId },
+    );
   }
   for (const [path, id] of known) {
     if (changes.idsByPath.has(path)) continue;
@@ -160,14 +165,17 @@ export function writeFolderState(
       lastSyncedAt: state.lastSyncedAt ?? null,
     },
   );
-  if (updated.changes === 0) throw new PostinoError('not-found', `Folder ${folderId} is not in the cache`, { folderId });
+  if (updated.changes === 0) {
+    throw new PostinoError('not-found', `Folder ${folderId} is not in the cache`, { folderId });
+  }
 }
 
 /** UIDVALIDITY changed: every cached message of the folder goes (bodies, attachments, search entries with it). */
 export function clearFolder(db: Db, folderId: number, uidValidity: number): void {
   run(db, 'DELETE FROM messages WHERE folder_id = ?', [folderId]);
-  run(db, 'UPDATE folders SET uidvalidity = ?, uidnext = NULL, highestmodseq = NULL, last_synced_at = NULL WHERE id = ?', [
-    uidValidity,
-    folderId,
-  ]);
+  run(
+    db,
+    'UPDATE folders SET uidvalidity = ?, uidnext = NULL, highestmodseq = NULL, last_synced_at = NULL WHERE id = ?',
+    [uidValidity, folderId],
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Writes of message headers and flags, as the sync engine delivers them. Every function runs inside the
- * caller's transaction (store.write); the folder counters follow through triggers.
+ * caller's transaction (store.write). The folder counters follow flag changes and deletes through triggers;
+ * inserts are added to them here, once per batch (see the migration's notes).
  */
 import { PostinoError } from '../../shared/errors';
 import type { FlagChange, HeaderRecord } from '../sync/sink';
@@ -101,21 +102,19 @@ function insertMessage(db: Db, id: number, folderId: number, owner: FolderOwner,
   for (const a of header.attachments) {
     run(db, INSERT_ATTACHMENT, [id, a.part, a.filename, a.contentType, a.size, a.contentId, bit(a.inline)]);
   }
-  indexMessage(db, id, date, {
-    subject: header.subject,
-    addresses: [header.from, ...header.to, ...header.cc, ...header.bcc, ...header.replyTo],
-    body: '',
-  }, false);
+  const addresses = [header.from, ...header.to, ...header.cc, ...header.bcc, ...header.replyTo];
+  indexMessage(db, id, date, { subject: header.subject, addresses, body: '' }, false);
   return flags;
 }
 
-/** Flags and MODSEQ of a message already cached; returns whether anything changed. */
+/** Flags and MODSEQ of a message already cached; returns its id when either changed, else undefined. */
 function updateFlags(db: Db, folderId: number, uid: number, flags: readonly string[], modseq: string | null) {
   return get<{ id: number }>(
     db,
     `UPDATE messages SET flags_json = @flags_json, seen = @seen, flagged = @flagged, answered = @answered,
        modseq = coalesce(@modseq, modseq)
-     WHERE folder_id = @folderId AND uid = @uid AND (flags_json <> @flags_json OR modseq IS NOT coalesce(@modseq, modseq))
+     WHERE folder_id = @folderId AND uid = @uid
+       AND (flags_json <> @flags_json OR modseq IS NOT coalesce(@modseq, modseq))
      RETURNING id`,
     { folderId, uid, modseq, ...flagColumns(flags) },
   )?.id;
@@ -144,7 +143,12 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
   );
   // Ids are handed out here rather than by SQLite so a new row's thread head is decided before it is inserted
   // (ties on date go to the higher id); the IMMEDIATE transaction makes this connection the only writer.
-  let nextId = get<{ next: number }>(db, 'SELECT coalesce(max(id), 0) + 1 AS next FROM messages')?.next ?? 1;
+  let nextId =
+    get<{ next: number }>(
+      db,
+      `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0),
+                  coalesce((SELECT max(id) FROM messages), 0)) + 1 AS next`,
+    )?.next ?? 1;
   let unreadInserted = 0;
   for (const header of headers) {
     const cachedId = cachedIdByUid.get(header.uid);
@@ -187,7 +191,8 @@ export function expungeUids(db: Db, folderId: number, uids: readonly number[]): 
   for (const uid of uids) {
     const deleted = get<{ id: number; threadId: number; threadHead: number }>(
       db,
-      'DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING id, thread_id AS threadId, thread_head AS threadHead',
+      `DELETE FROM messages WHERE folder_id = ? AND uid = ?
+       RETURNING id, thread_id AS threadId, thread_head AS threadHead`,
       [folderId, uid],
     );
     if (!deleted) continue;

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageQuery } from '../../shared/types';
 import type { SyncSink } from '../sync/sink';
+import { BODIES_WANTED_SQL } from './bodies';
 import { all } from './db';
 import { countUnread } from './folders';
-import { listMessages, pageSql, totalSql } from './messages';
+import { listMessages, pageSql, SEARCH_TOTAL_CAP, totalSql } from './messages';
 import { createSyncSink } from './syncSink';
 import { BASE_DATE, header, openTestStore, remoteFolder, seedAccount, type TestStore } from './testStore';
 
@@ -117,6 +118,15 @@ describe('message list: search', () => {
     expect(uids({ ...query, filter: { text: 'carla@example.com' } })).toEqual([2]);
   });
 
+  it('lists at most the newest SEARCH_TOTAL_CAP matches', () => {
+    const batch = Array.from({ length: SEARCH_TOTAL_CAP + 5 }, (_, i) => header(i + 1, { subject: 'invoice' }));
+    sink.applyNewMessages(inbox, batch);
+    const query = { folderId: inbox, offset: SEARCH_TOTAL_CAP - 2, limit: 10, filter: { text: 'invoice' } };
+    const page = listMessages(t.store.db, query);
+    expect(page.total).toBe(SEARCH_TOTAL_CAP);
+    expect(page.rows.map((row) => row.uid)).toEqual([7, 6]);
+  });
+
   it('orders matches by date even when older mail was cached after newer mail', () => {
     sink.applyNewMessages(inbox, [header(10, { subject: 'report new' })]);
     sink.applyNewMessages(inbox, [header(1, { subject: 'report old' })]);
@@ -134,8 +144,9 @@ describe('message list: query plans', () => {
   const cases: Array<[string, Omit<MessageQuery, 'offset' | 'limit'>, string]> = [
     ['the newest of a folder', {}, 'messages_by_folder_date'],
     ['unread of a folder', { filter: { unread: true } }, 'messages_unread_by_folder_date'],
-    ['flagged of a folder', { filter: { flagged: true } }, 'messages_by_folder_date'],
-    ['a date range of a folder', { filter: { since: 1, until: 2, hasAttachments: true } }, 'messages_by_folder_date'],
+    ['flagged of a folder', { filter: { flagged: true } }, 'messages_flagged_by_folder_date'],
+    ['with attachments of a folder', { filter: { hasAttachments: true } }, 'messages_with_attachments_by_folder_date'],
+    ['a date range of a folder', { filter: { since: 1, until: 2 } }, 'messages_by_folder_date (folder_id=? AND date>? AND date<?)'],
     ['threads of a folder', { threaded: true }, 'messages_heads_by_folder_date'],
   ];
   for (const [name, scope, index] of cases) {
@@ -146,11 +157,15 @@ describe('message list: query plans', () => {
   }
 
   it('pages of the unified inbox walk the Inbox partial indexes, without a sort', () => {
-    for (const [threaded, index] of [
-      [false, 'messages_inbox_by_date'],
-      [true, 'messages_inbox_heads_by_date'],
-    ] as const) {
-      const { sql, params } = pageSql({ unifiedInbox: true, threaded, offset: 0, limit: 200 });
+    const cases: Array<[Omit<MessageQuery, 'offset' | 'limit'>, string]> = [
+      [{}, 'messages_inbox_by_date'],
+      [{ threaded: true }, 'messages_inbox_heads_by_date'],
+      [{ filter: { unread: true } }, 'messages_inbox_unread_by_date'],
+      [{ filter: { flagged: true } }, 'messages_inbox_flagged_by_date'],
+      [{ filter: { hasAttachments: true } }, 'messages_inbox_with_attachments_by_date'],
+    ];
+    for (const [scope, index] of cases) {
+      const { sql, params } = pageSql({ unifiedInbox: true, offset: 0, limit: 200, ...scope });
       expectIndexedPlan(planOf(sql, params), index);
     }
   });
@@ -168,6 +183,12 @@ describe('message list: query plans', () => {
     expect(plan[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX \d+:M/);
     expect(plan[1]).toBe('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan.join(' ')).not.toContain('TEMP B-TREE');
+  });
+
+  it('the bodies still wanted are read newest first from the partial index of messages without a body', () => {
+    expect(planOf(BODIES_WANTED_SQL, [inbox, 0, 50])).toEqual([
+      'SEARCH messages USING INDEX messages_without_body_by_folder_date (folder_id=? AND date>?)',
+    ]);
   });
 
   it('the unread count of a folder is read from the unread partial index alone', () => {

@@ -97,7 +97,8 @@ export function getSettings(db: Db): Settings {
 
 /** Validates every field of the patch first, then writes them in one transaction; returns the settings after. */
 export function updateSettings(store: Store, patch: Partial<Record<keyof Settings, unknown>>): Settings {
-  const keys = Object.keys(patch);
+  // A key given as undefined is absent (as it would be after crossing JSON), not a request to clear it.
+  const keys = Object.keys(patch).filter((key) => patch[key as keyof Settings] !== undefined);
   return store.write(
     () => {
       const current = getSettings(store.db);

@@ -25,7 +25,8 @@ export interface Store {
   /**
    * Runs `work` in one transaction. On commit, `describe` turns its result into the one ChangeRecord emitted
    * for it (null when nothing changed). A failure rolls everything back and is rethrown as a PostinoError when
-   * it has a meaning for the user (`disk-full`).
+   * it has a meaning for the user (`disk-full`). Called inside another write, it becomes part of that
+   * transaction and its record is emitted only once the outermost one commits.
    */
   write<T>(work: () => T, describe: (result: T) => ChangeRecord | null): T;
   close(): void;
@@ -50,19 +51,28 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
 
   const emit = options.onChange ?? (() => {});
   const now = options.now ?? Date.now;
+  // A write called inside another one runs in a savepoint; its record waits for the outermost commit.
+  let awaitingCommit: ChangeRecord[] = [];
 
   return {
     db,
     now,
     write(work, describe) {
+      const outermost = !db.inTransaction;
       let result;
       try {
         result = db.transaction(work).immediate();
       } catch (err) {
+        if (outermost) awaitingCommit = [];
         throw toStoreError(err);
       }
       const change = describe(result);
-      if (change) emit(change);
+      if (change) awaitingCommit.push(change);
+      if (outermost) {
+        const committed = awaitingCommit;
+        awaitingCommit = [];
+        for (const record of committed) emit(record);
+      }
       return result;
     },
     close: () => db.close(),

@@ -47,6 +47,26 @@ describe('sync sink: headers', () => {
     expect(getFolder(t.store.db, inbox)).toMatchObject({ totalCount: 50_000, unreadCount: 50_000 });
   });
 
+  it('applies threaded headers with dates out of UID order (prints headers/s)', () => {
+    const total = 20_000;
+    const headers = Array.from({ length: total }, (_, i) => {
+      const uid = i + 1;
+      const root = uid - (uid % 3);
+      return header(uid, {
+        subject: uid % 3 ? `Re: Offer ${root}` : `Offer ${root}`,
+        references: uid % 3 ? [`<m${root}@example.com>`] : [],
+        date: BASE_DATE + ((uid * 7919) % total) * 60_000,
+      });
+    });
+    const started = performance.now();
+    for (let from = 0; from < total; from += 2000) sink.applyNewMessages(inbox, headers.slice(from, from + 2000));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`applyNewMessages, 2 replies per thread: ${Math.round(total / seconds)} headers/s`);
+    expect(listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 1, threaded: true }).total).toBe(
+      Math.floor(total / 3) + 1,
+    );
+  });
+
   it('applying the same batch twice stores each message once and reports nothing new the second time', () => {
     const batch = [header(1), header(2, { flags: ['\\Seen'] }), header(3)];
     const firstIds = sink.applyNewMessages(inbox, batch);
@@ -123,6 +143,13 @@ describe('sync sink: flags and expunge', () => {
     expect(readBody(t.store.db, first as number)).toBeNull();
     expect(searchRows()).toBe(1);
     expect(t.changes).toEqual([{ entity: 'message', kind: 'delete', ids: [first, (first as number) + 1] }]);
+  });
+
+  it('never gives a new message the id of an expunged one', () => {
+    const [first] = sink.applyNewMessages(inbox, [header(1)]);
+    sink.applyExpunge(inbox, [1]);
+    const [second] = sink.applyNewMessages(inbox, [header(2)]);
+    expect(second).toBeGreaterThan(first as number);
   });
 
   it('cachedUids lists the folder’s UIDs ascending', () => {

@@ -81,10 +81,11 @@ function mergeThreads(db: Db, keep: number, others: readonly number[]): void {
   for (const other of others) {
     run(db, 'UPDATE messages SET thread_id = ? WHERE thread_id = ?', [keep, other]);
     run(db, 'UPDATE threads SET merged_into = @keep WHERE id = @other OR merged_into = @other', { keep, other });
-    run(db, 'UPDATE threads SET last_date = max(last_date, (SELECT last_date FROM threads WHERE id = ?)) WHERE id = ?', [
-      other,
-      keep,
-    ]);
+    run(
+      db,
+      'UPDATE threads SET last_date = max(last_date, (SELECT last_date FROM threads WHERE id = ?)) WHERE id = ?',
+      [other, keep],
+    );
   }
 }
 

@@ -27,7 +27,7 @@ export interface SyncTuning extends HeaderSyncTuning {
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
   firstBatchSize: 200,
-  batchSize: 2_000,
+  batchSize: 5_000,
   commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
   bodyBatchSize: 500,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,

@@ -53,12 +53,13 @@ export function createParsePool(size = defaultParseWorkerCount()): ParsePool {
     poolWorker.worker.on('message', (response: ParseResponse) => {
       const job = poolWorker.jobs.get(response.jobId);
       poolWorker.jobs.delete(response.jobId);
+      if (poolWorker.jobs.size === 0) poolWorker.worker.unref();
       if ('error' in response) job?.reject(new Error(`parse worker: ${response.error}`));
       else job?.resolve(response.bodies);
     });
     poolWorker.worker.on('error', fail);
     poolWorker.worker.on('exit', (code) => fail(new Error(`parse worker exited with code ${code}`)));
-    // Idle workers must not keep the process (or a test run) alive.
+    // An idle worker must not keep the process (or a test run) alive; a busy one must, or its answer is lost.
     poolWorker.worker.unref();
     workers.push(poolWorker);
     return poolWorker;
@@ -77,6 +78,7 @@ export function createParsePool(size = defaultParseWorkerCount()): ParsePool {
       const jobId = nextJobId++;
       return new Promise<ParsedBody[]>((resolve, reject) => {
         target.jobs.set(jobId, { resolve, reject });
+        target.worker.ref();
         const request: ParseRequest = { jobId, messages };
         target.worker.postMessage(request);
       });

@@ -149,7 +149,16 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
     }
   };
 
-  const drain = async (accountId: string): Promise<void> => {
+  const inFlight = new Set<Promise<void>>();
+  const drain = (accountId: string): Promise<void> => {
+    // A failure here is a bug (the network's failures are handled per item): report it, keep the queue for next time.
+    const running = drainLane(accountId).catch((err: unknown) => log.warn(`postino: the task runner of ${accountId} stopped`, err));
+    inFlight.add(running);
+    void running.then(() => inFlight.delete(running));
+    return running;
+  };
+
+  const drainLane = async (accountId: string): Promise<void> => {
     const lane = laneOf(accountId);
     if (lane.running) {
       lane.again = true;
@@ -206,6 +215,7 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
     },
     async close() {
       closed = true;
+      await Promise.all(inFlight);
       await Promise.all(
         [...lanes.values()].map(async (lane) => {
           if (lane.timer) clearTimeout(lane.timer);

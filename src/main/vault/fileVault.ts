@@ -6,7 +6,17 @@
  * describes itself as not secure and the Electron shell prefers safeStorage.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PostinoError } from '../../shared/errors';
 import type { Vault } from './vault';
@@ -47,7 +57,10 @@ function loadKey(path: string): Buffer {
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, OWNER_ONLY);
   const key = readFileSync(path);
   if (key.length !== KEY_BYTES) {
-    throw new PostinoError('internal', `The vault key ${path} is damaged (${key.length} bytes instead of ${KEY_BYTES})`);
+    throw new PostinoError(
+      'internal',
+      `The vault key ${path} is damaged (${key.length} bytes instead of ${KEY_BYTES})`,
+    );
   }
   return key;
 }
@@ -99,7 +112,8 @@ function open(key: Buffer, name: string, entry: SealedEntry): string {
   } catch (err) {
     throw new PostinoError(
       'internal',
-      `The stored secret "${name}" failed its integrity check: the vault file or its key was altered (${(err as Error).message})`,
+      `The stored secret "${name}" failed its integrity check: the vault file or its key was altered ` +
+        `(${(err as Error).message})`,
       { key: name },
     );
   }

@@ -76,6 +76,8 @@ export interface ComposeApi {
   saveDraft(draft: Draft): Promise<SavedDraft>;
   getDraft(draftId: string): Promise<Draft>;
   listDrafts(accountId?: string): Promise<Draft[]>;
+  /** The composer closed: copy the draft to the server's Drafts folder now rather than at the next periodic upload. */
+  closeDraft(draftId: string): Promise<void>;
   /** Removes the draft, here and from the server's Drafts folder. */
   discardDraft(draftId: string): Promise<void>;
   /** Builds the message, puts it in the outbox and sends it after the undo delay (or at `sendAt`). */
@@ -91,6 +93,7 @@ export const COMPOSE_METHODS = [
   'saveDraft',
   'getDraft',
   'listDrafts',
+  'closeDraft',
   'discardDraft',
   'send',
   'cancelSend',

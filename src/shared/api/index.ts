@@ -4,6 +4,7 @@
  */
 import type { Result } from '../errors';
 import type { AccountStatus, ChangeRecord, MessageSummary } from '../types';
+import type { MailNotification } from '../notifications';
 import type { ScheduleStatus } from '../schedule';
 import { ACCOUNTS_METHODS, type AccountsApi } from './accounts';
 import { ACTIVITY_METHODS, type ActivityApi } from './activity';
@@ -49,10 +50,12 @@ export interface EventMap {
   'sync:status': AccountStatus;
   'mail:new': { accountId: string; folderId: number; messages: MessageSummary[] };
   'schedule:changed': ScheduleStatus;
+  /** New mail worth telling the user about, already filtered (Junk, own mail, paused) and grouped. */
+  'mail:notify': MailNotification;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new', 'schedule:changed'] as const satisfies ReadonlyArray<EventName>;
+export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new', 'schedule:changed', 'mail:notify'] as const satisfies ReadonlyArray<EventName>;
 
 /** What the renderer calls, whatever the host: built by src/renderer/lib/bridge.ts from a PostinoTransport. */
 export interface PostinoBridge {

@@ -88,8 +88,10 @@ export const migration0010: Migration = {
         PRIMARY KEY (account_id, message_id_header)
       ) STRICT, WITHOUT ROWID;
 
+      -- AUTOINCREMENT: an id is never reused, so a window or a task still holding the id of an expunged message
+      -- can never land on a newer one.
       CREATE TABLE messages (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         folder_id INTEGER NOT NULL REFERENCES folders (id) ON DELETE CASCADE,
         account_id TEXT NOT NULL,
         uid INTEGER NOT NULL,
@@ -127,7 +129,8 @@ export const migration0010: Migration = {
       CREATE INDEX messages_inbox_by_date ON messages (date) WHERE is_inbox = 1;
       CREATE INDEX messages_inbox_unread_by_date ON messages (date) WHERE is_inbox = 1 AND seen = 0;
       CREATE INDEX messages_inbox_flagged_by_date ON messages (date) WHERE is_inbox = 1 AND flagged = 1;
-      CREATE INDEX messages_inbox_with_attachments_by_date ON messages (date) WHERE is_inbox = 1 AND has_attachments = 1;
+      CREATE INDEX messages_inbox_with_attachments_by_date ON messages (date)
+        WHERE is_inbox = 1 AND has_attachments = 1;
       CREATE INDEX messages_inbox_heads_by_date ON messages (date) WHERE is_inbox = 1 AND thread_head = 1;
       CREATE INDEX messages_without_body_by_folder_date ON messages (folder_id, date) WHERE body_cached = 0;
       -- Thread first: merges rewrite whole threads; heads and thread counts ask for one thread in one folder.

@@ -1,0 +1,94 @@
+/**
+ * The composition root of the mail core (STYLE §6): builds every service from its dependencies. The Electron
+ * shell and web mode both call this; nothing here imports electron, so the core runs in plain Node.
+ */
+import { join } from 'node:path';
+import type { PostinoApi } from '../../shared/api';
+import { createAccountService } from '../accounts/service';
+import { createCredentials } from '../accounts/credentials';
+import { systemClock, systemTimers } from '../scheduler/systemTime';
+import { listFolders } from '../store/folders';
+import { allowRemoteContent, getSettings, updateSettings } from '../store/settings';
+import { createStore } from '../store/store';
+import { createSyncSink } from '../store/syncSink';
+import { createSyncEngine } from '../sync/engine';
+import { createFileVault } from '../vault';
+import { createCoreEvents } from './events';
+import { createMessagesService } from './messagesService';
+import { forwardNotifications } from './notifications';
+import { createScheduling } from './scheduling';
+import type { Core, CoreOptions } from './types';
+
+export const DATABASE_FILE = 'postino.sqlite';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const events = createCoreEvents();
+  const store = createStore(join(options.dataDir, DATABASE_FILE), {
+    now,
+    onChange: (change) => events.emit('store:changed', change),
+  });
+  const vault = options.vault ?? createFileVault(options.dataDir);
+  const credentials = createCredentials({ store, vault });
+  const accounts = createAccountService({ store, vault, ...options.accountServiceOverrides });
+  const sync = createSyncEngine({
+    sink: createSyncSink(store),
+    endpointFor: credentials.endpointFor,
+    now,
+    events,
+    settings: () => getSettings(store.db),
+    tuning: options.syncTuning,
+  });
+  const scheduling = createScheduling({
+    store,
+    sync,
+    events,
+    settings: getSettings(store.db),
+    clock,
+    timers: options.timers ?? systemTimers,
+  });
+  const stopNotifications = forwardNotifications({ store, events, now });
+
+  const api: PostinoApi = {
+    accounts: {
+      ...accounts,
+      async add(input) {
+        const account = await accounts.add(input);
+        scheduling.scheduler.accountsChanged(); // a new account syncs at once
+        return account;
+      },
+      async remove(id) {
+        await sync.forgetAccount(id);
+        await accounts.remove(id);
+        scheduling.scheduler.accountsChanged();
+      },
+    },
+    folders: { list: async (accountId) => listFolders(store.db, accountId) },
+    messages: createMessagesService({ store, sync }),
+    sync: scheduling.syncApi,
+    settings: {
+      get: async () => getSettings(store.db),
+      async update(patch) {
+        const settings = updateSettings(store, patch);
+        scheduling.settingsChanged(settings);
+        return settings;
+      },
+      allowRemoteContent: async (sender) => allowRemoteContent(store, sender),
+    },
+    activity: scheduling.activityApi,
+  };
+
+  return {
+    api,
+    events,
+    sync,
+    scheduler: scheduling.scheduler,
+    async close() {
+      stopNotifications();
+      scheduling.scheduler.stop();
+      await sync.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The outbox: sends queued messages per account, oldest first, once their time has come (the undo delay or a
+ * chosen time), waiting with widening delays while the server cannot be reached. Each message's state is
+ * committed before its bytes go out after DATA and again once the server answered, so a crash or a dropped
+ * connection never makes Postino send a message twice on its own: a message whose fate is unknown becomes
+ * `sent-unconfirmed` and waits for the user's retry.
+ */
+import { PostinoError, type ErrorCode } from '../../shared/errors';
+import type { ChangeRecord } from '../../shared/types';
+import type { SmtpEndpoint } from '../smtp/connect';
+import type { Store } from '../store/store';
+import {
+  accountsWithQueuedMail,
+  firstQueued,
+  outboxDraft,
+  outboxMime,
+  recoverInterruptedSends,
+  transitionOutbox,
+  type OutboxRecord,
+} from '../store/outbox';
+import { enqueueAfterSend } from './afterSend';
+import { submitMessage, SubmissionError } from './smtpSend';
+
+export const DEFAULT_SEND_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+
+/** Failures that say "not now" rather than "no": the message stays queued and is tried again. */
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['offline', 'connection-refused', 'timeout', 'server-dropped', 'host-not-found']);
+
+export interface OutboxDeps {
+  store: Store;
+  smtpEndpointFor(accountId: string): Promise<SmtpEndpoint>;
+  /** Wakes the task runner for the Sent copy and the \Answered flag that follow a send. */
+  kickTasks(accountId: string): void;
+  now?: () => number;
+  retryDelaysMs?: readonly number[];
+  sendTimeoutMs?: number;
+  log?: Pick<Console, 'warn'>;
+}
+
+export interface Outbox {
+  /** Recovers messages interrupted by a crash and schedules every queued message. Call once at start-up. */
+  start(): void;
+  /** A message was queued (or released for retry): look at the account's queue. */
+  kick(accountId: string): void;
+  /** Resolves once the account has nothing queued that is due (later `sendAt` messages do not count). */
+  drained(accountId: string): Promise<void>;
+  /** Stops scheduling; resolves once a send in progress has recorded its outcome. */
+  close(): Promise<void>;
+}
+
+interface Lane {
+  running: boolean;
+  again: boolean;
+  timer: NodeJS.Timeout | null;
+  waiters: Array<() => void>;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? console;
+  const delays = deps.retryDelaysMs ?? DEFAULT_SEND_RETRY_DELAYS_MS;
+  const lanes = new Map<string, Lane>();
+  let closed = false;
+
+  const laneOf = (accountId: string): Lane => {
+    let lane = lanes.get(accountId);
+    if (!lane) {
+      lane = { running: false, again: false, timer: null, waiters: [] };
+      lanes.set(accountId, lane);
+    }
+    return lane;
+  };
+
+  const change = (id: number): ChangeRecord => ({ entity: 'outbox', kind: 'update', ids: [id] });
+  const move = (record: OutboxRecord, from: Parameters<typeof transitionOutbox>[2], to: Parameters<typeof transitionOutbox>[3], fields = {}) =>
+    store.write(() => transitionOutbox(store.db, record.id, from, to, fields), (moved) => (moved ? change(record.id) : null));
+
+  const sent = (record: OutboxRecord, smtpResponse: string): void => {
+    const after = store.write(
+      () => {
+        transitionOutbox(store.db, record.id, 'in-data', 'sent', { sentAt: now(), smtpResponse, error: null });
+        return enqueueAfterSend(store.db, { outboxId: record.id, accountId: record.accountId, draft: outboxDraft(store.db, record.id) }, now());
+      },
+      (): ChangeRecord => change(record.id),
+    );
+    // One change record per transaction: the answered original is announced by an empty one of its own.
+    if (after.flaggedIds.length > 0) store.write(() => null, () => ({ entity: 'message', kind: 'update', ids: after.flaggedIds }));
+    for (const accountId of after.accountIds) deps.kickTasks(accountId);
+  };
+
+  /** Sends one due message; returns the delay before the queue should be looked at again, or null to go on. */
+  const sendOne = async (record: OutboxRecord): Promise<number | null> => {
+    if (!move(record, 'queued', 'sending')) return null;
+    const raw = outboxMime(store.db, record.id);
+    if (!raw) return null;
+    try {
+      const endpoint = await deps.smtpEndpointFor(record.accountId);
+      const response = await submitMessage(
+        endpoint,
+        { from: record.envelopeFrom, to: record.envelopeTo, raw },
+        { timeoutMs: deps.sendTimeoutMs, onDataStarted: () => move(record, 'sending', 'in-data') },
+      );
+      sent(record, response);
+      return null;
+    } catch (err) {
+      const failure = err instanceof PostinoError ? err : new PostinoError('internal', err instanceof Error ? err.message : String(err));
+      const facts = failure instanceof SubmissionError ? failure : null;
+      const error = failure.toData();
+      if (facts?.dataStarted && !facts.rejectedAfterData) {
+        move(record, 'in-data', 'sent-unconfirmed', { error });
+        return null;
+      }
+      const tryLater = TRANSIENT.has(failure.code) || (facts?.responseCode !== null && facts?.responseCode !== undefined && facts.responseCode < 500);
+      if (!tryLater) {
+        move(record, ['sending', 'in-data'], 'failed', { error });
+        return null;
+      }
+      const delay = delays[Math.min(record.attempts, delays.length - 1)] ?? 60_000;
+      move(record, ['sending', 'in-data'], 'queued', { error, nextAttemptAt: now() + delay });
+      return delay;
+    }
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const drain = (accountId: string): Promise<void> => {
+    // A failure here is a bug (the network's failures are handled per item): report it, keep the queue for next time.
+    const running = drainLane(accountId).catch((err: unknown) => log.warn(`postino: the outbox of ${accountId} stopped`, err));
+    inFlight.add(running);
+    void running.then(() => inFlight.delete(running));
+    return running;
+  };
+
+  const drainLane = async (accountId: string): Promise<void> => {
+    const lane = laneOf(accountId);
+    if (lane.running) {
+      lane.again = true;
+      return;
+    }
+    lane.running = true;
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    try {
+      do {
+        lane.again = false;
+        for (let next = firstQueued(store.db, accountId); next && !closed; next = firstQueued(store.db, accountId)) {
+          const wait = next.nextAttemptAt - now();
+          const delay = wait > 0 ? wait : await sendOne(next);
+          if (delay !== null) {
+            lane.timer = setTimeout(() => void drain(accountId), delay);
+            lane.timer.unref();
+            break;
+          }
+        }
+      } while (lane.again && !closed);
+      for (const resolve of lane.waiters.splice(0)) resolve();
+    } finally {
+      lane.running = false;
+    }
+  };
+
+  return {
+    start() {
+      const recovered = store.write(() => recoverInterruptedSends(store.db), () => null);
+      if (recovered.unconfirmed > 0) {
+        log.warn(`postino: ${recovered.unconfirmed} message(s) were being sent when Postino stopped; they wait for the user`);
+      }
+      for (const accountId of accountsWithQueuedMail(store.db)) void drain(accountId);
+    },
+    kick(accountId) {
+      if (!closed) void drain(accountId);
+    },
+    drained(accountId) {
+      return new Promise((resolve) => {
+        const lane = laneOf(accountId);
+        const next = firstQueued(store.db, accountId);
+        if (!lane.running && (!next || next.nextAttemptAt > now())) return resolve();
+        lane.waiters.push(resolve);
+      });
+    },
+    async close() {
+      closed = true;
+      for (const lane of lanes.values()) if (lane.timer) clearTimeout(lane.timer);
+      await Promise.all(inFlight);
+    },
+  };
+}
