@@ -16,3 +16,7 @@ cp icons/24x24.png tray/tray-linux.png
 cp icons/48x48.png tray/tray-linux@2x.png
 render trayTemplate.svg 16 300 tray/trayTemplate.png
 render trayTemplate.svg 32 600 tray/trayTemplate@2x.png
+# Windows' taskbar overlay while mail is unread: a red dot, 16 px and @2x.
+dot() { convert -size "$1x$1" xc:none -fill '#d93025' -stroke white -strokewidth "$2" -draw "circle $3,$3 $3,$4" -strip "PNG32:$5"; }
+dot 16 1.5 8 1.5 tray/overlay-unread.png
+dot 32 3 16 3 tray/overlay-unread@2x.png

@@ -17,7 +17,7 @@ import { createSyncSink } from '../../src/main/store/syncSink';
 import { createSyncEngine, type SyncEngine } from '../../src/main/sync/engine';
 import { createActions } from '../../src/main/tasks/actions';
 import { createTaskRunner, type TaskRunner } from '../../src/main/tasks/runner';
-import { createUser, seedMaildir, startImap, stopImap, type TestUser } from '../rig';
+import { createUser, seedMaildir, startImap, stopImap, useIsolatedRig, type TestUser } from '../rig';
 import { endpointOf, otherClient, serverFlags } from './sync.harness';
 
 interface MiniCore {
@@ -58,7 +58,7 @@ function countCommands(client: ImapFlow): ImapFlow {
 }
 
 /** The composition the lead wires in createCore: store, sync engine, task runner and actions, on one file. */
-function openCore(user: TestUser, path: string, accountId?: string): MiniCore {
+function openCore(user: TestUser, path: string, accountId?: string, options: { withoutMove?: boolean } = {}): MiniCore {
   const store = createStore(path, { log: { warn: () => undefined } });
   const id =
     accountId ??
@@ -81,7 +81,12 @@ function openCore(user: TestUser, path: string, accountId?: string): MiniCore {
   const failures: ActionFailedEvent[] = [];
   const runner = createTaskRunner({
     store,
-    connect: async () => countCommands(await connectImap(endpointOf(user))),
+    connect: async () => {
+      const client = countCommands(await connectImap(endpointOf(user)));
+      // As a server without RFC 6851 would announce itself.
+      if (options.withoutMove) client.capabilities.delete('MOVE');
+      return client;
+    },
     events: { emit: (_name, payload) => failures.push(payload) },
     retryDelaysMs: [200, 400, 800],
   });
@@ -164,6 +169,9 @@ async function serverSubjects(user: TestUser, path: string): Promise<string[]> {
 
 const named = (name: string) => commands.filter((command) => command === name).length;
 
+// These tests stop Dovecot: a private rig keeps other test files' shared one running.
+useIsolatedRig();
+
 describe('actions', () => {
   it('bulk mark-unread, move and delete of 300 messages reach the server in one command per folder', async () => {
     const { user, core } = await seeded(300, { seen: true });
@@ -238,6 +246,21 @@ describe('actions', () => {
     await restarted.sync.syncAccount(restarted.accountId);
     expect([...restarted.cached('Archive').values()]).toEqual(['Ordine 3']);
     expect(restarted.cached('INBOX').size).toBe(4);
+  });
+
+  it('without MOVE, a move is one UID COPY, UID STORE and UID EXPUNGE, and leaves exactly one copy', async () => {
+    const user = await createUser('nomove');
+    await seedMaildir(user, 'INBOX', Array.from({ length: 50 }, (_, i) => message(i + 1)));
+    const core = openCore(user, tempPath(), undefined, { withoutMove: true });
+    await core.sync.syncAccount(core.accountId);
+    await core.actions.archive(core.idsOf('INBOX'));
+    await core.runner.drained();
+    expect([named('UID MOVE'), named('UID COPY'), named('UID STORE'), named('UID EXPUNGE')]).toEqual([0, 1, 1, 1]);
+    expect(await serverSubjects(user, 'INBOX')).toEqual([]);
+    expect(await serverSubjects(user, 'Archive')).toHaveLength(50);
+    await core.sync.syncAccount(core.accountId);
+    expect(core.cached('Archive').size).toBe(50);
+    expect([...core.cached('Archive').keys()].every((uid) => uid > 0)).toBe(true);
   });
 
   it('undo puts back what was done, on the server', async () => {

@@ -89,9 +89,22 @@ export interface ServerActivity {
 
 /**
  * Counts the user's `Login:` lines and the `Command finished: SELECT <mailbox>` debug lines of their sessions
- * (a session's lines carry `imap(<user>)`). Reads the whole log: it stays small for a test run.
+ * (a session's lines carry `imap(<user>)`). Dovecot's processes hand their lines to its log process, which writes
+ * them a moment after the client got its answer: the log is read until two reads 200 ms apart agree.
  */
 export async function serverActivity(rig: RigInfo, user: TestUser): Promise<ServerActivity> {
+  let previous = await readServerActivity(rig, user);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const current = await readServerActivity(rig, user);
+    if (JSON.stringify([...current.selects]) === JSON.stringify([...previous.selects]) && current.logins === previous.logins) {
+      return current;
+    }
+    previous = current;
+  }
+}
+
+async function readServerActivity(rig: RigInfo, user: TestUser): Promise<ServerActivity> {
   const lines = (await readFile(rig.dovecotLog, 'utf8')).split('\n');
   const logins = lines.filter((line) => line.includes(`Login: user=<${user.username}>`)).length;
   const selects = new Map<string, number>();

@@ -209,7 +209,8 @@ describe('outbox', () => {
     const [alice, bob] = [await createUser('alice'), await createUser('bob')];
     const core = openCore(alice);
     await core.sync.syncAccount(core.accountId);
-    const entry = await core.compose.send(draftTo(core, bob), { undoDelayMs: 0 });
+    const bcc = [{ name: 'Archivio', address: 'archivio@example.com' }];
+    const entry = await core.compose.send(draftTo(core, bob, { bcc }), { undoDelayMs: 0 });
     expect(entry.state).toBe('queued');
     await core.outbox.drained(core.accountId);
     expect(getOutbox(core.store.db, entry.id).state).toBe('sent');
@@ -228,11 +229,13 @@ describe('outbox', () => {
     ]);
 
     await core.runner.drained(core.accountId);
+    expect(received?.bcc).toBeUndefined();
     const sent = await waitForMessages(alice, 'Sent', 1);
     expect(sent.map((m) => m.messageId)).toEqual([entry.messageIdHeader]);
+    expect(sent[0]?.bcc && !Array.isArray(sent[0].bcc) ? sent[0].bcc.value : null).toEqual(bcc);
   });
 
-  it('bob’s reply carries In-Reply-To and References, and the original gets \\Answered on the server', async () => {
+  it('bob’s reply carries In-Reply-To and References and marks the original \\Answered on the server; a forward marks it $Forwarded', async () => {
     const [alice, bob] = [await createUser('alice'), await createUser('bob')];
     const aliceCore = openCore(alice);
     const first = await aliceCore.compose.send(draftTo(aliceCore, bob, { attachments: [] }), { undoDelayMs: 0 });
@@ -257,6 +260,17 @@ describe('outbox', () => {
     expect(answer?.references).toBe(first.messageIdHeader);
     expect((await serverFlags(bob, 'INBOX')).get(original.uid)).toContain('\\Answered');
     expect(bobCore.store.db.prepare('SELECT answered FROM messages WHERE id = ?').get(original.id)).toEqual({ answered: 1 });
+
+    const forward = await bobCore.compose.send(
+      { ...draftTo(bobCore, alice, { attachments: [], subject: 'I: Offerta' }), replyTo: { messageId: original.id, kind: 'forward' } },
+      { undoDelayMs: 0 },
+    );
+    await bobCore.outbox.drained(bobCore.accountId);
+    await bobCore.runner.drained(bobCore.accountId);
+    const [forwarded] = (await waitForMessages(alice, 'INBOX', 2)).filter((m) => m.messageId === forward.messageIdHeader);
+    expect(forwarded?.references).toBe(first.messageIdHeader);
+    expect(forwarded?.inReplyTo).toBeUndefined();
+    expect((await serverFlags(bob, 'INBOX')).get(original.uid)).toEqual(expect.arrayContaining(['\\Answered', '$Forwarded']));
   });
 
   it('cancelSend within the undo delay sends nothing and gives the draft back', async () => {
@@ -291,7 +305,7 @@ describe('outbox', () => {
   });
 
   it.each(['cut-before-reply', 'cut-after-reply'] as const)(
-    'an SMTP connection %s to the final dot never produces a second copy, even after a restart',
+    'an SMTP connection %s to the final dot never produces a second copy by itself, even after a restart',
     async (mode) => {
       const [alice, bob] = [await createUser('alice'), await createUser('bob')];
       const relay = new FaultyRelay(30_000);
@@ -315,6 +329,13 @@ describe('outbox', () => {
       expect(getOutbox(restarted.store.db, entry.id).state).toBe(state);
       const received = await waitForMessages(bob, 'INBOX', 2, 3_000);
       expect(received.map((m) => m.messageId)).toEqual([entry.messageIdHeader]);
+      if (mode === 'cut-after-reply') return;
+
+      // Only the user's explicit retry sends it again, with the same Message-ID.
+      expect((await restarted.compose.retrySend(entry.id)).state).toBe('queued');
+      await restarted.outbox.drained(restarted.accountId);
+      expect(getOutbox(restarted.store.db, entry.id).state).toBe('sent');
+      expect((await waitForMessages(bob, 'INBOX', 2)).map((m) => m.messageId)).toEqual([entry.messageIdHeader, entry.messageIdHeader]);
     },
   );
 });

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MailNotification } from '../../src/shared/notifications';
 import type { Folder } from '../../src/shared/types';
 import { unreadBadge } from '../../src/main/notify/newMail';
-import { createFakeTime, type FakeTime } from '../../src/main/scheduler/fakeTime';
-import { HOUR, MINUTE, T0 } from '../../src/main/scheduler/testHarness';
+import { createFakeTime } from '../../src/main/scheduler/fakeTime';
+import { HOUR, MINUTE } from '../../src/main/scheduler/testHarness';
 import { createUser, deliver, rigInfo, seedMaildir, type TestUser } from '../rig';
 import { openCore, rigAccountInput, serverActivity, syncsSettled, type TestCore } from './core.harness';
 
@@ -19,19 +19,24 @@ afterEach(async () => {
 
 interface Scenario {
   user: TestUser;
-  time: FakeTime;
+  /** Where the fake clock started: the real time, so the mail's dates and the cache's times agree. */
+  startedAt: number;
   opened: TestCore;
   accountId: string;
   folder(role: 'inbox' | 'junk'): Promise<Folder>;
-  /** Lets `ms` of fake time pass a minute at a time, each minute's syncs finishing before the next minute. */
+  /**
+   * Lets `ms` of fake time pass in steps (a minute by default), the syncs of each step finishing before the next:
+   * the engine's IMAP work runs in real time, only the scheduler's clock is fake.
+   */
   advance(ms: number, step?: number): Promise<void>;
 }
 
-/** A user with one message, a core on fake time at T0 whose window is `window`, and the account added and synced. */
+/** A user with one message, a core on fake time whose window is `window`, and the account added and synced. */
 async function scenario(name: string, options: { window: 'window-hidden' | 'window-shown'; assignKnownClients: boolean }): Promise<Scenario> {
   const user = await createUser(name);
   await deliver({ from: '"Anna Verdi" <anna.verdi@example.it>', to: user.address, subject: 'Benvenuto', text: 'Primo messaggio.' });
-  const time = createFakeTime(T0);
+  const startedAt = Date.now();
+  const time = createFakeTime(startedAt);
   opened = await openCore({ clock: time.clock, timers: time.timers });
   const { core } = opened;
   await core.api.settings.update({ assignKnownClients: options.assignKnownClients });
@@ -41,7 +46,7 @@ async function scenario(name: string, options: { window: 'window-hidden' | 'wind
   const current = opened;
   return {
     user,
-    time,
+    startedAt,
     opened: current,
     accountId,
     async folder(role) {
@@ -58,8 +63,6 @@ async function scenario(name: string, options: { window: 'window-hidden' | 'wind
   };
 }
 
-const inboxSelects = async (s: Scenario) => (await serverActivity(rigInfo(), s.user)).selects.get('INBOX') ?? 0;
-
 describe('scheduling', () => {
   it('scheduling: in the background with "assign e-mails of known clients" off, hours pass without a sync reaching the server', async () => {
     const s = await scenario('bgoff', { window: 'window-hidden', assignKnownClients: false });
@@ -71,23 +74,29 @@ describe('scheduling', () => {
 
     expect(await serverActivity(rigInfo(), s.user)).toEqual(before);
     const [status] = await s.opened.core.api.activity.schedule();
-    expect(status).toMatchObject({ reason: 'background-option-off', backgroundCause: 'window-hidden', lastSyncedAt: T0, nextSyncAt: T0 + 24 * HOUR });
+    expect(status).toMatchObject({ reason: 'background-option-off', backgroundCause: 'window-hidden', lastSyncedAt: s.startedAt, nextSyncAt: s.startedAt + 24 * HOUR });
   });
 
   it('scheduling: in the background with the option on, the account syncs once every 10 minutes', async () => {
     const s = await scenario('bgon', { window: 'window-hidden', assignKnownClients: true });
+    const before = await serverActivity(rigInfo(), s.user);
     const syncedAtMinutes: number[] = [];
-    let selects = await inboxSelects(s);
+    let lastSyncedAt = (await s.opened.core.api.activity.schedule())[0]?.lastSyncedAt;
     for (let minute = 1; minute <= 60; minute++) {
       await s.advance(MINUTE);
-      const now = await inboxSelects(s);
-      if (now > selects) syncedAtMinutes.push(minute);
-      selects = now;
+      const [status] = await s.opened.core.api.activity.schedule();
+      if (status?.lastSyncedAt !== lastSyncedAt) syncedAtMinutes.push(minute);
+      lastSyncedAt = status?.lastSyncedAt;
     }
 
     expect(syncedAtMinutes).toEqual([10, 20, 30, 40, 50, 60]);
+    // Each of those syncs reached the server: one SELECT of every folder (nothing new, so no body pass).
+    const after = await serverActivity(rigInfo(), s.user);
+    const folders = await s.opened.core.api.folders.list(s.accountId);
+    expect(after.totalSelects - before.totalSelects).toBe(6 * folders.length);
+    expect((after.selects.get('INBOX') ?? 0) - (before.selects.get('INBOX') ?? 0)).toBe(6);
     const [status] = await s.opened.core.api.activity.schedule();
-    expect(status).toMatchObject({ reason: 'background-option-on', lastSyncedAt: T0 + HOUR, nextSyncAt: T0 + HOUR + 10 * MINUTE });
+    expect(status).toMatchObject({ reason: 'background-option-on', lastSyncedAt: s.startedAt + HOUR, nextSyncAt: s.startedAt + HOUR + 10 * MINUTE });
   });
 
   it('scheduling: opening a folder syncs it at once, and opening it again within 30 seconds does not', async () => {
@@ -110,7 +119,7 @@ describe('scheduling', () => {
     await s.advance(15_000, 15_000); // 35 s after the first opening: past the floor
     await s.opened.core.api.sync.folderOpened(inbox.id);
     await syncsSettled(s.opened.core);
-    expect(await inboxSelects(s)).toBe((afterOpen.selects.get('INBOX') ?? 0) + 1);
+    expect((await serverActivity(rigInfo(), s.user)).selects.get('INBOX')).toBe((afterOpen.selects.get('INBOX') ?? 0) + 1);
   });
 
   it('scheduling: new mail from someone else notifies once and raises the Inbox badge by one; Junk and the user\'s own mail stay quiet', async () => {

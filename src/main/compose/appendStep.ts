@@ -24,7 +24,7 @@ export function createAppendStep(deps: { store: Store; now?: () => number }): No
     try {
       if (!path) return [];
       if ('outboxId' in payload.source) {
-        const raw = outboxMime(store.db, payload.source.outboxId);
+        const raw = outboxMime(store.db, payload.source.outboxId, 'sent-copy');
         if (raw) await appendMessage(ctx.client, { path, raw, flags: payload.flags, timeoutMs: ctx.commandTimeoutMs });
         return [];
       }

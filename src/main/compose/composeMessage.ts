@@ -21,8 +21,12 @@ export function senderOf(db: Db, draft: Draft): Address {
   return { name: draft.from.name || account.displayName, address: account.address };
 }
 
-export async function composeMessage(db: Db, draft: Draft, options: { date: Date; keepBcc?: boolean }): Promise<BuiltMessage> {
+export async function composeMessage(
+  db: Db,
+  draft: Draft,
+  options: { date: Date; keepBcc?: boolean; messageIdHeader?: string },
+): Promise<BuiltMessage> {
   const from = senderOf(db, draft);
   const thread = draft.replyTo ? threadContextOf(db, draft.replyTo.messageId) : null;
-  return buildMime(draft, { from, thread, date: options.date, keepBcc: options.keepBcc });
+  return buildMime(draft, { from, thread, ...options });
 }

@@ -98,7 +98,9 @@ export function createCompose(deps: ComposeDeps): ComposeService {
       const undoDelayMs = options.undoDelayMs ?? DEFAULT_UNDO_DELAY_MS;
       if (!Number.isFinite(undoDelayMs) || undoDelayMs < 0) throw new PostinoError('invalid-input', 'undoDelayMs must be 0 or more', { field: 'undoDelayMs' });
       const sendAt = Math.max(options.sendAt ?? 0, now() + undoDelayMs);
-      const built = await composeMessage(store.db, draft, { date: new Date(sendAt) });
+      const date = new Date(sendAt);
+      const built = await composeMessage(store.db, draft, { date });
+      const sentCopy = await composeMessage(store.db, draft, { date, keepBcc: true, messageIdHeader: built.messageIdHeader });
       const outboxId = store.write(
         () => {
           discard(store.db, draft.draftId, now());
@@ -113,6 +115,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
               envelopeFrom: built.envelopeFrom,
               envelopeTo: built.envelopeTo,
               mime: built.raw,
+              sentCopyMime: sentCopy.raw,
               sendAt,
             },
             now(),

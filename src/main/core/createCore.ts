@@ -12,6 +12,7 @@ import { allowRemoteContent, getSettings, updateSettings } from '../store/settin
 import { createStore } from '../store/store';
 import { createSyncSink } from '../store/syncSink';
 import { createSyncEngine } from '../sync/engine';
+import { createIntents } from '../tasks/intents';
 import { createFileVault } from '../vault';
 import { createCoreEvents } from './events';
 import { createMessagesService } from './messagesService';
@@ -49,6 +50,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     timers: options.timers ?? systemTimers,
   });
   const stopNotifications = forwardNotifications({ store, events, now });
+  const intents = createIntents({ store, credentials, events, now });
+  // Queued actions and outgoing mail wait while an account is offline and go the moment a sync reaches it.
+  const stopIntentWakeups = events.on('sync:status', (status) => {
+    if (status.state === 'idle') intents.accountOnline(status.accountId);
+  });
+  intents.start();
 
   const api: PostinoApi = {
     accounts: {
@@ -77,6 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       allowRemoteContent: async (sender) => allowRemoteContent(store, sender),
     },
     activity: scheduling.activityApi,
+    actions: intents.actions,
+    compose: intents.compose,
   };
 
   return {
@@ -86,8 +95,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scheduler: scheduling.scheduler,
     async close() {
       stopNotifications();
+      stopIntentWakeups();
       scheduling.scheduler.stop();
       await sync.close();
+      await intents.close();
       store.close();
     },
   };

@@ -19,7 +19,7 @@ import {
   type OutboxRecord,
 } from '../store/outbox';
 import { enqueueAfterSend } from './afterSend';
-import { submitMessage, SubmissionError } from './smtpSend';
+import { submitMessage, SubmissionError, type SubmissionResult } from './smtpSend';
 
 export const DEFAULT_SEND_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 
@@ -76,10 +76,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const move = (record: OutboxRecord, from: Parameters<typeof transitionOutbox>[2], to: Parameters<typeof transitionOutbox>[3], fields = {}) =>
     store.write(() => transitionOutbox(store.db, record.id, from, to, fields), (moved) => (moved ? change(record.id) : null));
 
-  const sent = (record: OutboxRecord, smtpResponse: string): void => {
+  const sent = (record: OutboxRecord, result: SubmissionResult): void => {
+    // Sent, but not to everyone: the message stays `sent` and says who was refused.
+    const error =
+      result.rejected.length > 0 ? { code: 'smtp-failed', message: `The server refused these recipients: ${result.rejected.join(', ')}` } : null;
     const after = store.write(
       () => {
-        transitionOutbox(store.db, record.id, 'in-data', 'sent', { sentAt: now(), smtpResponse, error: null });
+        // From `sending` too: the server's 250 is the proof, whatever this process managed to record before it.
+        transitionOutbox(store.db, record.id, ['sending', 'in-data'], 'sent', { sentAt: now(), smtpResponse: result.response, error });
         return enqueueAfterSend(store.db, { outboxId: record.id, accountId: record.accountId, draft: outboxDraft(store.db, record.id) }, now());
       },
       (): ChangeRecord => change(record.id),
@@ -96,12 +100,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (!raw) return null;
     try {
       const endpoint = await deps.smtpEndpointFor(record.accountId);
-      const response = await submitMessage(
+      const result = await submitMessage(
         endpoint,
         { from: record.envelopeFrom, to: record.envelopeTo, raw },
         { timeoutMs: deps.sendTimeoutMs, onDataStarted: () => move(record, 'sending', 'in-data') },
       );
-      sent(record, response);
+      sent(record, result);
       return null;
     } catch (err) {
       const failure = err instanceof PostinoError ? err : new PostinoError('internal', err instanceof Error ? err.message : String(err));

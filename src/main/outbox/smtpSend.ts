@@ -44,8 +44,15 @@ export interface SubmitOptions {
   onDataStarted(): void;
 }
 
-/** Sends `raw` to the envelope's recipients; resolves with the server's reply to the final dot. */
-export async function submitMessage(endpoint: SmtpEndpoint, submission: Submission, options: SubmitOptions): Promise<string> {
+export interface SubmissionResult {
+  /** The server's reply to the final dot, e.g. "250 2.0.0 Ok: queued as 4Xyz". */
+  response: string;
+  /** Recipients the server refused at RCPT TO while accepting the others. */
+  rejected: string[];
+}
+
+/** Sends `raw` to the envelope's recipients; resolves once the server accepted it for at least one of them. */
+export async function submitMessage(endpoint: SmtpEndpoint, submission: Submission, options: SubmitOptions): Promise<SubmissionResult> {
   const place = { protocol: 'SMTP', host: endpoint.host, port: endpoint.port } as const;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let dataStarted = false;
@@ -79,14 +86,14 @@ export async function submitMessage(endpoint: SmtpEndpoint, submission: Submissi
     },
   });
   try {
-    return await new Promise<string>((resolve, reject) => {
+    return await new Promise<SubmissionResult>((resolve, reject) => {
       connection.once('error', reject);
       connection.connect((connectError) => {
         if (connectError) return reject(connectError);
         const send = (): void =>
           connection.send({ from: submission.from, to: submission.to }, message, (sendError, info) => {
             if (sendError) return reject(sendError);
-            resolve(info.response);
+            resolve({ response: info.response, rejected: info.rejected.map(String) });
           });
         const auth = transportOptions.auth as SMTPConnection.Credentials | undefined;
         if (!auth) return send();

@@ -1,8 +1,24 @@
 /** ShellPlatform implemented with the real `electron` module: thin on purpose, the logic lives in ./shell.ts. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, protocol, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { join } from 'node:path';
 import { APP_SCHEME } from './appProtocol';
-import type { ShellPlatform, ShellTray, ShellWindow, TrayItem } from './platform';
+import type { NotificationContent, ShellPlatform, ShellTray, ShellWindow, TrayItem } from './platform';
 
 /**
  * Must run before the app is ready. `standard` gives postino:// real origins and relative URLs, `secure` makes it
@@ -25,6 +41,7 @@ export function createElectronPlatform(): ShellPlatform {
       rendererDir: join(outDir, 'renderer'),
       preload: join(outDir, 'preload', 'index.cjs'),
       trayIcon: trayIconPath(),
+      unreadOverlayIcon: join(resourcesDir(), 'tray', 'overlay-unread.png'),
       userData: app.getPath('userData'),
     },
     requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
@@ -44,6 +61,16 @@ export function createElectronPlatform(): ShellPlatform {
     createWindow: (options) => wrapWindow(new BrowserWindow(options)),
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
     createTray: (iconPath, tooltip) => wrapTray(new Tray(nativeImage.createFromPath(iconPath)), tooltip),
+    setBadgeCount: (count) => void app.setBadgeCount(count),
+    showNotification,
+    onPowerEvent: (listener) => {
+      powerMonitor.on('suspend', () => listener('suspend'));
+      powerMonitor.on('resume', () => listener('resume'));
+      powerMonitor.on('lock-screen', () => listener('lock-screen'));
+      powerMonitor.on('unlock-screen', () => listener('unlock-screen'));
+    },
+    systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    isOnline: () => net.isOnline(),
     openExternal: (url) => shell.openExternal(url),
     warn: async (message, detail, checkboxLabel) => {
       const answer = await dialog.showMessageBox({ type: 'warning', message, detail, checkboxLabel, buttons: ['OK'] });
@@ -67,6 +94,20 @@ function wrapWindow(window: BrowserWindow): ShellWindow {
     send: (channel, payload) => contents.send(channel, payload),
     onClose: (listener) => void window.on('close', (event) => listener(event)),
     onClosed: (listener) => void window.on('closed', () => listener()),
+    onMinimiseChange: (listener) => {
+      window.on('minimize', () => listener(true));
+      window.on('restore', () => listener(false));
+    },
+    onShowChange: (listener) => {
+      window.on('show', () => listener(true));
+      window.on('hide', () => listener(false));
+    },
+    onFocusChange: (listener) => {
+      window.on('focus', () => listener(true));
+      window.on('blur', () => listener(false));
+    },
+    setOverlayIcon: (iconPath, description) =>
+      window.setOverlayIcon(iconPath === null ? null : nativeImage.createFromPath(iconPath), description),
     onWillNavigate: (listener) => void contents.on('will-navigate', (event) => listener(event, event.url)),
     onWillFrameNavigate: (listener) =>
       void contents.on('will-frame-navigate', (event) => listener(event, event.url, event.isMainFrame)),
@@ -83,7 +124,31 @@ function wrapTray(tray: Tray, tooltip: string): ShellTray {
   return {
     setMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(items.map(toMenuItem))),
     onClick: (listener) => void tray.on('click', () => listener()),
+    setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (text) => tray.setTitle(text),
   };
+}
+
+/**
+ * Notifications shown and not yet dismissed. Electron drops a click handler whose Notification object was garbage
+ * collected, so each one is held here until it is clicked, closed or fails.
+ */
+const liveNotifications = new Set<Notification>();
+
+function showNotification(content: NotificationContent, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  // Linux notification daemons show no app icon unless given one; Windows and macOS use the app's own.
+  const icon = process.platform === 'linux' ? join(resourcesDir(), 'tray', 'tray-linux@2x.png') : undefined;
+  const notification = new Notification({ title: content.title, body: content.body, icon });
+  const release = () => void liveNotifications.delete(notification);
+  notification.on('click', () => {
+    release();
+    onClick();
+  });
+  notification.on('close', release);
+  notification.on('failed', release);
+  liveNotifications.add(notification);
+  notification.show();
 }
 
 function toMenuItem(item: TrayItem): MenuItemConstructorOptions {
@@ -102,7 +167,10 @@ function toMenuItem(item: TrayItem): MenuItemConstructorOptions {
  * icons are extraResources; in development, the repository's.
  */
 function trayIconPath(): string {
-  const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const file = { darwin: 'trayTemplate.png', win32: 'tray-windows.png' }[process.platform as string] ?? 'tray-linux.png';
-  return join(resources, 'tray', file);
+  return join(resourcesDir(), 'tray', file);
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 }

@@ -3,10 +3,12 @@
  * loosen them), and every way a page could leave the app closed off.
  */
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import type { ActivityEvent } from '../scheduler/activity';
 import { APP_ENTRY_URL } from './appProtocol';
 import { isExternallyOpenable } from './externalLinks';
 import type { ShellPaths, ShellPlatform, ShellWindow } from './platform';
-import { DEFAULT_SIZE } from './windowBounds';
+import type { ShellPreferences } from './preferences';
+import { DEFAULT_SIZE, restorableBounds } from './windowBounds';
 
 export function mainWindowOptions(paths: ShellPaths, bounds: Rectangle | null): BrowserWindowConstructorOptions {
   return {
@@ -58,4 +60,57 @@ export function openMainWindow(platform: ShellPlatform, bounds: Rectangle | null
     },
   );
   return window;
+}
+
+export interface WindowKeeper {
+  /** Shows the window, creating it when there is none (first start, or macOS after it was closed). */
+  show(): void;
+  current(): ShellWindow | null;
+}
+
+/**
+ * Keeps the one window: restores its saved place, saves it on close, hides instead of closing when the user
+ * chose to keep Postino in the tray (unless the app is quitting), and reports what happens to it to the
+ * scheduler. The window's own events are the truth here: the page's visibilitychange misses a window hidden to
+ * the tray on some platforms, so in the desktop app the page reports keyboard and mouse input only.
+ */
+export function createWindowKeeper(options: {
+  platform: ShellPlatform;
+  preferences: ShellPreferences;
+  isQuitting: () => boolean;
+  report: (event: ActivityEvent) => void;
+  /** Each new window, for state it must carry from the start (the unread overlay). */
+  onCreate?: (window: ShellWindow) => void;
+}): WindowKeeper {
+  const { report } = options;
+  const { platform, preferences } = options;
+  let window: ShellWindow | null = null;
+
+  const create = (): ShellWindow => {
+    const created = openMainWindow(platform, restorableBounds(preferences.windowBounds(), platform.workAreas()));
+    created.onClose((event) => {
+      preferences.saveWindowBounds(created.normalBounds());
+      if (!options.isQuitting() && preferences.closeToTray()) {
+        event.preventDefault();
+        created.hide();
+      }
+    });
+    created.onClosed(() => {
+      if (window === created) window = null;
+      report({ type: 'window-hidden' });
+    });
+    created.onMinimiseChange((minimised) => report({ type: minimised ? 'window-minimised' : 'window-restored' }));
+    created.onShowChange((shown) => report({ type: shown ? 'window-shown' : 'window-hidden' }));
+    created.onFocusChange((focused) => report({ type: focused ? 'window-focused' : 'window-blurred' }));
+    options.onCreate?.(created);
+    return created;
+  };
+
+  return {
+    show() {
+      if (window && !window.isDestroyed()) window.reveal();
+      else window = create();
+    },
+    current: () => (window && !window.isDestroyed() ? window : null),
+  };
 }

@@ -22,6 +22,14 @@ export interface ShellWindow {
   send(channel: string, payload: unknown): void;
   onClose(listener: (event: Preventable) => void): void;
   onClosed(listener: () => void): void;
+  /** The window was minimised (true) or restored from it (false). */
+  onMinimiseChange(listener: (minimised: boolean) => void): void;
+  /** The window was shown (true) or hidden (false): hiding is how it closes to the tray. */
+  onShowChange(listener: (shown: boolean) => void): void;
+  /** The window gained (true) or lost (false) the keyboard focus. */
+  onFocusChange(listener: (focused: boolean) => void): void;
+  /** Windows' taskbar overlay (a no-op elsewhere): the icon, or null to clear it, and its text for screen readers. */
+  setOverlayIcon(iconPath: string | null, description: string): void;
   onWillNavigate(listener: (event: Preventable, url: string) => void): void;
   /** Navigation in any frame, the reader's mail frame included. */
   onWillFrameNavigate(listener: (event: Preventable, url: string, isMainFrame: boolean) => void): void;
@@ -39,7 +47,19 @@ export interface TrayItem {
 export interface ShellTray {
   setMenu(items: TrayItem[]): void;
   onClick(listener: () => void): void;
+  setToolTip(text: string): void;
+  /** Text beside the icon in the macOS menu bar; other platforms ignore it. */
+  setTitle(text: string): void;
 }
+
+/** A desktop notification's words, already translated. */
+export interface NotificationContent {
+  title: string;
+  body: string;
+}
+
+/** powerMonitor's events the scheduler follows. */
+export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
 export interface ShellPaths {
   /** The built renderer (out/renderer). */
@@ -47,6 +67,8 @@ export interface ShellPaths {
   /** The built preload (out/preload/index.cjs). */
   preload: string;
   trayIcon: string;
+  /** The dot laid over the taskbar button on Windows while there is unread mail. */
+  unreadOverlayIcon: string;
   /** Electron's per-user data directory: the cache, the vault and the shell's preferences. */
   userData: string;
 }
@@ -74,6 +96,15 @@ export interface ShellPlatform {
   /** Work areas of the connected displays, to tell whether saved bounds are still on screen. */
   workAreas(): Rectangle[];
   createTray(iconPath: string, tooltip: string): ShellTray;
+  /** The dock (macOS) or launcher (Linux Unity) badge; 0 clears it. */
+  setBadgeCount(count: number): void;
+  /** Shows a native notification; `onClick` runs when the user clicks it. */
+  showNotification(content: NotificationContent, onClick: () => void): void;
+  onPowerEvent(listener: (event: PowerEvent) => void): void;
+  /** Seconds since the last keyboard or mouse input in any application (powerMonitor.getSystemIdleTime). */
+  systemIdleSeconds(): number;
+  /** Whether the OS reports a network connection (net.isOnline); the main process gets no event for changes. */
+  isOnline(): boolean;
   /** Hands an address to the system (browser, mail composer). */
   openExternal(url: string): Promise<void>;
   /** A warning dialog with a "don't show again" box; resolves with whether the box was ticked. */

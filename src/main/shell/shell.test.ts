@@ -2,114 +2,15 @@
  * The shell's logic against a stand-in for Electron (its binary cannot run here): what each test checks is what
  * the shell asks of Electron — the window's web preferences, the handlers it installs — and how it reacts.
  */
-import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelsOf, EVENT_NAMES } from '../../shared/api';
 import { DEFAULT_SETTINGS, type ChangeRecord } from '../../shared/types';
 import { createTestCore } from '../web/testCore';
-import type { Preventable, ShellPlatform, ShellTray, ShellWindow, TrayItem } from './platform';
-import type { Vault } from '../vault';
-import type { ShellPreferences } from './preferences';
 import { startShell, type ShellDeps } from './shell';
+import { createStandIn, memoryPreferences, preventable, testVault } from './standInPlatform';
+import { POLL_INTERVAL_MS } from './systemActivity';
 
 const APP_PAGE = 'postino://app/index.html';
-
-class StandInWindow implements ShellWindow {
-  readonly sent: Array<[string, unknown]> = [];
-  readonly loaded: string[] = [];
-  visible = false;
-  destroyed = false;
-  closeListeners: Array<(event: Preventable) => void> = [];
-  closedListeners: Array<() => void> = [];
-  navigateListener?: (event: Preventable, url: string) => void;
-  frameNavigateListener?: (event: Preventable, url: string, isMainFrame: boolean) => void;
-  windowOpenHandler?: (url: string) => void;
-
-  constructor(readonly options: BrowserWindowConstructorOptions) {}
-  load = async (url: string) => void this.loaded.push(url);
-  reveal = vi.fn(() => void (this.visible = true));
-  hide = () => void (this.visible = false);
-  isDestroyed = () => this.destroyed;
-  normalBounds = (): Rectangle => ({ x: 10, y: 20, width: 900, height: 700 });
-  send = (channel: string, payload: unknown) => void this.sent.push([channel, payload]);
-  onClose = (listener: (event: Preventable) => void) => void this.closeListeners.push(listener);
-  onClosed = (listener: () => void) => void this.closedListeners.push(listener);
-  onWillNavigate = (listener: (event: Preventable, url: string) => void) => void (this.navigateListener = listener);
-  onWillFrameNavigate = (listener: (event: Preventable, url: string, isMainFrame: boolean) => void) =>
-    void (this.frameNavigateListener = listener);
-  onWindowOpen = (handler: (url: string) => void) => void (this.windowOpenHandler = handler);
-
-  /** What Electron does when the user closes the window: `close` (cancellable), then `closed`. */
-  userCloses(): boolean {
-    const event = preventable();
-    this.closeListeners.forEach((listener) => listener(event));
-    if (event.prevented) return false;
-    this.destroyed = true;
-    this.closedListeners.forEach((listener) => listener());
-    return true;
-  }
-}
-
-function preventable(): Preventable & { prevented: boolean } {
-  const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
-  return event;
-}
-
-function createStandIn(options: { lockGranted?: boolean; os?: NodeJS.Platform } = {}) {
-  const ipcHandlers = new Map<string, (senderUrl: string | null, args: unknown[]) => Promise<unknown>>();
-  const windows: StandInWindow[] = [];
-  const appListeners: Record<string, Array<(event: Preventable) => void>> = {};
-  const on = (name: string) => (listener: (event: Preventable) => void) => void (appListeners[name] ??= []).push(listener);
-  let trayMenu: TrayItem[] = [];
-  let permissionHandlers: { request: (permission: string) => boolean; check: (permission: string) => boolean } | null = null;
-  const platform = {
-    os: options.os ?? 'linux',
-    locale: 'en-US',
-    paths: { rendererDir: '/app/out/renderer', preload: '/app/out/preload/index.cjs', trayIcon: '/app/tray.png', userData: '/home/u/.config/Postino' },
-    requestSingleInstanceLock: () => options.lockGranted ?? true,
-    onSecondInstance: on('second-instance'),
-    whenReady: async () => {},
-    onActivate: on('activate'),
-    onWindowAllClosed: on('window-all-closed'),
-    onBeforeQuit: on('before-quit'),
-    quit: vi.fn(),
-    setPermissionHandlers: (handlers: typeof permissionHandlers) => void (permissionHandlers = handlers),
-    handleAppProtocol: vi.fn(),
-    handleIpc: (channel: string, handler: (senderUrl: string | null, args: unknown[]) => Promise<unknown>) => {
-      ipcHandlers.set(channel, handler);
-    },
-    createWindow: (windowOptions: BrowserWindowConstructorOptions) => {
-      const window = new StandInWindow(windowOptions);
-      windows.push(window);
-      return window;
-    },
-    workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1080 }],
-    createTray: (): ShellTray => ({ setMenu: (items) => void (trayMenu = items), onClick: () => {} }),
-    openExternal: vi.fn(async (_url: string) => {}),
-    warn: vi.fn(async (_message: string, _detail: string, _checkboxLabel: string) => true),
-  } satisfies ShellPlatform;
-  const emit = (name: string, event: Preventable = preventable()) => appListeners[name]?.forEach((listener) => listener(event));
-  return { platform, ipcHandlers, windows, emit, trayMenu: () => trayMenu, permissions: () => permissionHandlers! };
-}
-
-function memoryPreferences(initial: { closeToTray?: boolean; bounds?: Rectangle | null } = {}): ShellPreferences & { bounds: Rectangle | null } {
-  let closeToTray = initial.closeToTray ?? false;
-  let dismissed = false;
-  const preferences = {
-    bounds: initial.bounds ?? null,
-    windowBounds: () => preferences.bounds,
-    saveWindowBounds: (bounds: Rectangle) => void (preferences.bounds = bounds),
-    closeToTray: () => closeToTray,
-    setCloseToTray: (enabled: boolean) => void (closeToTray = enabled),
-    plainTextVaultWarningDismissed: () => dismissed,
-    dismissPlainTextVaultWarning: () => void (dismissed = true),
-  };
-  return preferences;
-}
-
-function testVault(secure: boolean): Vault {
-  return { setSecret: async () => {}, getSecret: async () => null, deleteSecret: async () => {}, describe: () => ({ backend: 'test', secure }) };
-}
 
 describe('the desktop shell', () => {
   let standIn: ReturnType<typeof createStandIn>;
@@ -286,6 +187,45 @@ describe('the desktop shell', () => {
     const secondQuit = preventable();
     standIn.emit('before-quit', secondQuit);
     expect(secondQuit.prevented).toBe(false);
+  });
+
+  it('reports sleep, wake and screen locks to the scheduler', async () => {
+    await start();
+    for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen'] as const) standIn.system.powerListener(event);
+    expect(core.activity).toEqual([
+      { type: 'system-suspend' },
+      { type: 'system-resume' },
+      { type: 'screen-locked' },
+      { type: 'screen-unlocked' },
+    ]);
+  });
+
+  it('reports minimising and restoring the window to the scheduler', async () => {
+    await start();
+    mainWindow().minimiseListener!(true);
+    mainWindow().minimiseListener!(false);
+    expect(core.activity).toEqual([{ type: 'window-minimised' }, { type: 'window-restored' }]);
+  });
+
+  it('polls system idle time and reports the network going and coming back, until quit', async () => {
+    vi.useFakeTimers();
+    try {
+      standIn.system.online = false;
+      await start();
+      expect(core.activity).toEqual([{ type: 'offline' }]);
+
+      standIn.system.idleSeconds = 42;
+      standIn.system.online = true;
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      expect(core.activity).toEqual([{ type: 'offline' }, { type: 'system-idle', idleSeconds: 42 }, { type: 'online' }]);
+
+      standIn.emit('before-quit');
+      const reported = core.activity.length;
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 3);
+      expect(core.activity).toHaveLength(reported);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says nothing about the vault when the OS protects it', async () => {

@@ -1,20 +1,23 @@
 /**
  * The desktop shell's logic, written against ShellPlatform so it runs under test without Electron: one instance,
- * one window, the core behind IPC, events forwarded to the page, and a clean close of the core on quit.
+ * one window, the core behind IPC, events forwarded to the page, system activity reported to the scheduler, and
+ * a clean close of the core on quit.
  */
 import { channelsOf, EVENT_NAMES } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import { createDispatcher, type Dispatch } from '../core/dispatch';
 import type { Core } from '../core/types';
+import type { ActivityEvent } from '../scheduler/activity';
+import type { Scheduler } from '../scheduler/scheduler';
 import type { Vault } from '../vault';
 import { eventChannel } from '../../preload/eventChannel';
 import { isAppUrl, serveAppRequest } from './appProtocol';
-import { openMainWindow } from './mainWindow';
+import { createWindowKeeper } from './mainWindow';
 import type { ShellPlatform, ShellWindow } from './platform';
 import type { ShellPreferences } from './preferences';
 import { shellStrings } from './strings';
+import { reportSystemActivity } from './systemActivity';
 import { createAppTray } from './tray';
-import { restorableBounds } from './windowBounds';
 
 export interface ShellDeps {
   platform: ShellPlatform;
@@ -22,11 +25,16 @@ export interface ShellDeps {
   /** The desktop vault (safeStorage), made once the app is ready, in Electron's userData directory. */
   createVault(dataDir: string): Promise<Vault>;
   /** The composition root's core, built on the same directory with that vault. */
-  createCore(options: { dataDir: string; vault: Vault }): Promise<Core>;
+  createCore(options: { dataDir: string; vault: Vault }): Promise<ShellCore>;
+}
+
+/** What the shell uses of the core: the API and events for the page, the scheduler for system activity. */
+export interface ShellCore extends Pick<Core, 'api' | 'events' | 'close'> {
+  scheduler: Pick<Scheduler, 'dispatch'>;
 }
 
 export interface RunningShell {
-  core: Core;
+  core: ShellCore;
   /** The window, or null while it is closed (macOS keeps running without one). */
   window(): ShellWindow | null;
 }
@@ -43,40 +51,26 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     platform.quit();
     return null;
   }
-  let mainWindow: ShellWindow | null = null;
-  let quitting = false;
-  const createWindow = () => {
-    const window = openMainWindow(platform, restorableBounds(preferences.windowBounds(), platform.workAreas()));
-    window.onClose((event) => {
-      preferences.saveWindowBounds(window.normalBounds());
-      if (!quitting && preferences.closeToTray()) {
-        event.preventDefault();
-        window.hide();
-      }
-    });
-    window.onClosed(() => {
-      if (mainWindow === window) mainWindow = null;
-    });
-    return window;
-  };
-  const showWindow = () => {
-    if (mainWindow && !mainWindow.isDestroyed()) return mainWindow.reveal();
-    mainWindow = createWindow();
-  };
-  platform.onSecondInstance(showWindow);
-
   await platform.whenReady();
   platform.setPermissionHandlers({ request: () => false, check: () => false });
   platform.handleAppProtocol((url) => serveAppRequest(platform.paths.rendererDir, url));
   const dataDir = platform.paths.userData;
   const vault = await deps.createVault(dataDir);
   const core = await deps.createCore({ dataDir, vault });
+  const report = (event: ActivityEvent) => core.scheduler.dispatch(event);
+
+  let quitting = false;
+  const windows = createWindowKeeper({
+    platform,
+    preferences,
+    isQuitting: () => quitting,
+    onMinimiseChange: (minimised) => report({ type: minimised ? 'window-minimised' : 'window-restored' }),
+  });
   handleRequests(platform, createDispatcher(core.api));
   for (const event of EVENT_NAMES) {
-    core.events.on(event, (payload) => {
-      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.send(eventChannel(event), payload);
-    });
+    core.events.on(event, (payload) => windows.current()?.send(eventChannel(event), payload));
   }
+  const stopReporting = reportSystemActivity(platform, report);
 
   let coreClosing: Promise<void> | null = null;
   let coreClosed = false;
@@ -85,6 +79,7 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     if (coreClosed) return;
     // Quit waits for the core: an open transaction or an IMAP session is closed, not cut.
     event.preventDefault();
+    stopReporting();
     coreClosing ??= core
       .close()
       .catch((err: unknown) => console.error('Postino: the core did not close cleanly', err))
@@ -96,13 +91,14 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   platform.onWindowAllClosed(() => {
     if (platform.os !== 'darwin') platform.quit();
   });
-  platform.onActivate(showWindow);
+  platform.onSecondInstance(() => windows.show());
+  platform.onActivate(() => windows.show());
 
-  createAppTray(platform, preferences, { showWindow, quit: () => platform.quit() });
-  showWindow();
+  createAppTray(platform, preferences, { showWindow: () => windows.show(), quit: () => platform.quit() });
+  windows.show();
   // Linux without a keyring: say so, rather than pretend the passwords are protected.
   if (!vault.describe().secure && !preferences.plainTextVaultWarningDismissed()) void warnPlainTextVault(platform, preferences);
-  return { core, window: () => mainWindow };
+  return { core, window: () => windows.current() };
 }
 
 function handleRequests(platform: ShellPlatform, dispatch: Dispatch): void {

@@ -24,6 +24,7 @@ const queue = (): number =>
           envelopeFrom: 'anna@postino.test',
           envelopeTo: ['bob@postino.test'],
           mime: Buffer.from('Subject: Ciao\r\n\r\nCiao\r\n'),
+          sentCopyMime: Buffer.from('Subject: Ciao\r\n\r\nCiao\r\n'),
           sendAt: 0,
         },
         0,

@@ -16,6 +16,7 @@ export interface NewOutboxMessage {
   envelopeFrom: string;
   envelopeTo: string[];
   mime: Buffer;
+  sentCopyMime: Buffer;
   sendAt: number;
 }
 
@@ -69,9 +70,9 @@ export function insertOutbox(db: Db, message: NewOutboxMessage, now: number): nu
   const inserted = run(
     db,
     `INSERT INTO outbox (account_id, draft_id, draft_json, message_id_header, subject, to_json, envelope_from,
-       envelope_to_json, mime, state, send_at, next_attempt_at, created_at)
+       envelope_to_json, mime, sent_copy_mime, state, send_at, next_attempt_at, created_at)
      VALUES (@accountId, @draftId, @draftJson, @messageIdHeader, @subject, @toJson, @envelopeFrom, @envelopeToJson,
-       @mime, 'queued', @sendAt, @sendAt, @now)`,
+       @mime, @sentCopyMime, 'queued', @sendAt, @sendAt, @now)`,
     {
       accountId: message.accountId,
       draftId: message.draft.draftId,
@@ -82,6 +83,7 @@ export function insertOutbox(db: Db, message: NewOutboxMessage, now: number): nu
       envelopeFrom: message.envelopeFrom,
       envelopeToJson: JSON.stringify(message.envelopeTo),
       mime: message.mime,
+      sentCopyMime: message.sentCopyMime,
       sendAt: message.sendAt,
       now,
     },
@@ -104,8 +106,11 @@ export function listOutbox(db: Db, accountId?: string): OutboxRecord[] {
   ).map(toRecord);
 }
 
-export function outboxMime(db: Db, id: number): Buffer | null {
-  return get<{ mime: Buffer }>(db, 'SELECT mime FROM outbox WHERE id = ?', [id])?.mime ?? null;
+/** The bytes sent over SMTP (`sent`), or the copy for the Sent folder (`sent-copy`, with Bcc). */
+export function outboxMime(db: Db, id: number, which: 'sent' | 'sent-copy' = 'sent'): Buffer | null {
+  const row = get<{ mime: Buffer; sentCopy: Buffer }>(db, 'SELECT mime, sent_copy_mime AS sentCopy FROM outbox WHERE id = ?', [id]);
+  if (!row) return null;
+  return which === 'sent' ? row.mime : row.sentCopy;
 }
 
 export function outboxDraft(db: Db, id: number): Draft {

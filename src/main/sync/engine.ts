@@ -105,7 +105,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return id === undefined ? [] : [{ ...folder, id }];
     });
     foldersByAccount.set(accountId, new Map(folders.map((folder) => [folder.id, folder])));
-    return folders.filter((folder) => folder.selectable).sort((a, b) => rank(a.role) - rank(b.role));
+    return syncOrder(folders);
   };
 
   const folderRef = async (accountId: string, folderId: number): Promise<FolderRef> => {
@@ -136,11 +136,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
     });
 
-  const syncBodies = (accountId: string, folders: Array<RemoteFolder & { id: number }>): Promise<void> =>
+  /** A body pass over every folder of the account, Inbox first; asking a folder with nothing missing is one query. */
+  const syncBodies = (accountId: string): Promise<void> =>
     bodyRuns.run(accountId, async () => {
       const sinceDate = now() - deps.settings().offlineBodyDays * DAY_MS;
       try {
-        for (const folder of folders) {
+        for (const folder of syncOrder([...(foldersByAccount.get(accountId)?.values() ?? [])])) {
           await syncFolderBodies(bodyContext, { accountId, folderId: folder.id, path: folder.path }, sinceDate).catch((err: unknown) => {
             // Deleted or recreated meanwhile: the next header sync sorts the folder out; the other folders go on.
             if (!(err instanceof PostinoError && err.code === 'not-found')) throw err;
@@ -177,7 +178,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           const fault = await syncAllHeaders(accountId, folders);
           if (fault !== null) throw fault;
           synced = true;
-          void syncBodies(accountId, folders);
+          void syncBodies(accountId);
         } catch (err) {
           if (!accounts.failed(accountId, err)) throw err;
         }
@@ -194,6 +195,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         try {
           await headersOf(await folderRef(accountId, folderId));
           synced = true;
+          void syncBodies(accountId);
         } catch (err) {
           if (err instanceof PostinoError && err.code === 'not-found') {
             // The folder went away on the server: a fresh folder list lets the UI drop it; the account is fine.
@@ -271,6 +273,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   return engine;
 }
 
-function rank(role: FolderRole | null): number {
-  return role === null ? NO_ROLE_ORDER : ROLE_ORDER[role];
+/** The selectable folders, Inbox first and the least important last. */
+function syncOrder<F extends RemoteFolder>(folders: F[]): F[] {
+  const rank = (role: FolderRole | null): number => (role === null ? NO_ROLE_ORDER : ROLE_ORDER[role]);
+  return folders.filter((folder) => folder.selectable).sort((a, b) => rank(a.role) - rank(b.role));
 }

@@ -99,6 +99,10 @@ export function createActions(deps: ActionsDeps): ActionsApi {
     async undo(taskId) {
       if (!Number.isSafeInteger(taskId)) throw new PostinoError('invalid-input', 'A task id is a whole number', { field: 'taskId' });
       const batch = tasksOfBatch(store.db, getTask(store.db, taskId).batchId);
+      // A refused action was already put back to the server's truth: there is nothing left to undo.
+      if (batch.some((task) => task.state === 'failed')) {
+        throw new PostinoError('invalid-input', `Task ${taskId} was refused by the server and changed nothing`, { field: 'taskId' });
+      }
       const parts: ActionPart[] = batch.flatMap((task) => (task.undo ? [{ accountId: task.accountId, intent: task.undo as Intent }] : []));
       if (parts.length === 0) throw new PostinoError('invalid-input', `Task ${taskId} cannot be undone`, { field: 'taskId' });
       return commit('undo', parts);

@@ -132,13 +132,14 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
       return null;
     } catch (err) {
       const error = err instanceof PostinoError ? err : new PostinoError('internal', err instanceof Error ? err.message : String(err));
+      const wholeTask = { messageIds: messageIdsOf(task), locations: [], error };
       if (isRefusal(error)) {
-        settleRefusals(task, [{ messageIds: [], locations: [], error }]);
+        settleRefusals(task, [wholeTask]);
         return null;
       }
       if (error.code === 'internal' && task.attempts + 1 >= MAX_ATTEMPTS_FOR_FAULTS) {
         log.warn(`postino: task ${task.id} failed ${MAX_ATTEMPTS_FOR_FAULTS} times and is given up`, err);
-        settleRefusals(task, [{ messageIds: [], locations: [], error }]);
+        settleRefusals(task, [wholeTask]);
         return null;
       }
       const delay = delays[Math.min(task.attempts, delays.length - 1)] ?? 60_000;
@@ -229,15 +230,22 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
   };
 }
 
+/** The cached messages a task acts on (none for a permanent delete or an APPEND: they have no cached row). */
+function messageIdsOf(task: TaskRecord): number[] {
+  if (task.kind === 'set-flags') return [...new Set(task.payload.changes.flatMap((change) => change.messageIds))];
+  if (task.kind === 'move') return task.payload.moves.flatMap((move) => move.messageIds);
+  return [];
+}
+
 /** Puts the cache back to what the server still has for messages whose action it refused. */
 function restoreServerTruth(store: Store, task: TaskRecord, group: RefusedGroup): void {
   const { db } = store;
   if (task.kind === 'move') {
-    revertMove(db, group.messageIds.length > 0 ? group.messageIds : task.payload.moves.flatMap((move) => move.messageIds));
+    revertMove(db, group.messageIds);
     return;
   }
   if (task.kind === 'set-flags' && task.undo?.kind === 'set-flags') {
-    const refused = new Set(group.messageIds.length > 0 ? group.messageIds : task.payload.changes.flatMap((c) => c.messageIds));
+    const refused = new Set(group.messageIds);
     for (const change of task.undo.payload.changes) {
       applyFlagsLocally(db, change.messageIds.filter((id) => refused.has(id)), change.add, change.remove);
     }

@@ -39,8 +39,8 @@ async function startOnPort(core: Core, options: WebModeOptions): Promise<WebServ
   try {
     return await start(options.port);
   } catch (err) {
-    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    if (!busy || options.portChosen) throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    if (options.portChosen) throw new Error(`Port ${options.port} is in use: choose another with --port, or --port 0 for any free one`);
     console.error(`Postino web mode: port ${DEFAULT_PORT} is busy, using a free one`);
     return start(0);
   }

@@ -11,7 +11,8 @@ import { createHttpHandler } from './httpHandler';
 import { createSocketBridge } from './socketBridge';
 
 export interface WebServerOptions {
-  core: Core;
+  /** What a bridge needs of the core: its API and its events. Closing it stays with the composition root. */
+  core: Pick<Core, 'api' | 'events'>;
   /** Loopback only: web mode has no TLS and no accounts of its own, so it must never face a network. */
   host: '127.0.0.1';
   /** 0 picks a free port. */

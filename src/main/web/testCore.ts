@@ -6,6 +6,8 @@ import { API_METHODS, type Domain, type PostinoApi } from '../../shared/api';
 import { PostinoError } from '../../shared/errors';
 import { createCoreEvents } from '../core/events';
 import type { Core } from '../core/types';
+import type { ActivityEvent } from '../scheduler/activity';
+import type { Scheduler } from '../scheduler/scheduler';
 
 export type ApiOverrides = { [D in Domain]?: Partial<PostinoApi[D]> };
 
@@ -24,11 +26,22 @@ export function createTestApi(overrides: ApiOverrides = {}): PostinoApi {
   return api as unknown as PostinoApi;
 }
 
-export function createTestCore(overrides: ApiOverrides = {}): Core & { closed: () => boolean } {
+/** The part of a Core the bridges and the shell use, plus what the test wants to see of it. */
+export interface TestCore extends Pick<Core, 'api' | 'events' | 'close'> {
+  scheduler: Pick<Scheduler, 'dispatch'>;
+  /** Activity events the shell reported to the scheduler, in order. */
+  activity: ActivityEvent[];
+  closed(): boolean;
+}
+
+export function createTestCore(overrides: ApiOverrides = {}): TestCore {
   let closed = false;
+  const activity: ActivityEvent[] = [];
   return {
     api: createTestApi(overrides),
     events: createCoreEvents(),
+    scheduler: { dispatch: (event) => void activity.push(event) },
+    activity,
     close: async () => {
       closed = true;
     },

@@ -7,7 +7,9 @@ import type { AccountStatus, ChangeRecord, MessageSummary } from '../types';
 import type { MailNotification } from '../notifications';
 import type { ScheduleStatus } from '../schedule';
 import { ACCOUNTS_METHODS, type AccountsApi } from './accounts';
+import { ACTIONS_METHODS, type ActionFailedEvent, type ActionsApi } from './actions';
 import { ACTIVITY_METHODS, type ActivityApi } from './activity';
+import { COMPOSE_METHODS, type ComposeApi } from './compose';
 import { FOLDERS_METHODS, type FoldersApi } from './folders';
 import { MESSAGES_METHODS, type MessagesApi } from './messages';
 import { SETTINGS_METHODS, type SettingsApi } from './settings';
@@ -20,6 +22,8 @@ export interface PostinoApi {
   sync: SyncApi;
   settings: SettingsApi;
   activity: ActivityApi;
+  actions: ActionsApi;
+  compose: ComposeApi;
 }
 
 export type Domain = keyof PostinoApi;
@@ -31,6 +35,8 @@ export const API_METHODS = {
   sync: SYNC_METHODS,
   settings: SETTINGS_METHODS,
   activity: ACTIVITY_METHODS,
+  actions: ACTIONS_METHODS,
+  compose: COMPOSE_METHODS,
 } as const satisfies { [D in Domain]: ReadonlyArray<keyof PostinoApi[D]> };
 
 /** "messages:list" and so on: derived, never typed by hand. */
@@ -52,10 +58,17 @@ export interface EventMap {
   'schedule:changed': ScheduleStatus;
   /** New mail worth telling the user about, already filtered (Junk, own mail, paused) and grouped. */
   'mail:notify': MailNotification;
+  /**
+   * The desktop shell asks the page to open a message the user clicked in a notification (in web mode the page
+   * shows its own notifications and needs no event). The folder to select; null selects the unified Inbox.
+   */
+  'ui:openMessage': { messageId: number; folderId: number | null };
+  /** The server refused a queued action: the cache was put back; says which messages and why. */
+  'actions:failed': ActionFailedEvent;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new', 'schedule:changed', 'mail:notify'] as const satisfies ReadonlyArray<EventName>;
+export const EVENT_NAMES = ['store:changed', 'sync:status', 'mail:new', 'schedule:changed', 'mail:notify', 'ui:openMessage', 'actions:failed'] as const satisfies ReadonlyArray<EventName>;
 
 /** What the renderer calls, whatever the host: built by src/renderer/lib/bridge.ts from a PostinoTransport. */
 export interface PostinoBridge {

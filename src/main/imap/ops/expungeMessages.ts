@@ -4,6 +4,7 @@ import { DEFAULT_COMMAND_TIMEOUT_MS, withDeadline } from '../deadline';
 import { lockMailbox } from '../mailbox';
 import { compactUids } from '../uidSet';
 import { refusal } from './refusal';
+import { uidSetChunks } from './uidChunks';
 
 export interface ExpungeMessagesArgs {
   path: string;
@@ -25,7 +26,9 @@ export async function expungeMessages(client: ImapFlow, args: ExpungeMessagesArg
   await withDeadline(client, what, args.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, async () => {
     const lock = await lockMailbox(client, args.path);
     try {
-      if (!(await client.messageDelete(compactUids(args.uids), { uid: true }))) throw await refusal(client, what, [args.path]);
+      for (const chunk of uidSetChunks(args.uids)) {
+        if (!(await client.messageDelete(compactUids(chunk), { uid: true }))) throw await refusal(client, what, [args.path]);
+      }
     } finally {
       lock.release();
     }

@@ -91,7 +91,8 @@ async function compare(
   let vanishedUids: number[] = [];
   const modseqUnchanged = mailbox.highestModseq !== null && mailbox.highestModseq === known.highestModseq;
   if (method === 'qresync') {
-    // The SELECT also reported rows for messages new to us; those come with their headers instead.
+    // The SELECT also reported rows for messages new to us (they come with their headers instead), and VANISHED
+    // (EARLIER) may name UIDs this client never had (RFC 7162 §3.2.10): only cached UIDs count.
     flagChanges = reported.flagChanges.filter((change) => cached.has(change.uid));
     vanishedUids = reported.vanishedUids.filter((uid) => cached.has(uid)).sort((a, b) => a - b);
   } else if (method === 'condstore') {

@@ -3,6 +3,7 @@ import { DEFAULT_COMMAND_TIMEOUT_MS, withDeadline } from '../deadline';
 import { lockMailbox } from '../mailbox';
 import { compactUids } from '../uidSet';
 import { refusal } from './refusal';
+import { uidSetChunks } from './uidChunks';
 
 export interface SetFlagsArgs {
   path: string;
@@ -14,7 +15,7 @@ export interface SetFlagsArgs {
 
 /**
  * At most two commands for any number of messages: UID STORE +FLAGS.SILENT and UID STORE -FLAGS.SILENT over one
- * compressed UID set. Storing a flag a message already has is a no-op on the server, so a retried task is harmless.
+ * compressed UID set (more only when the set outgrows a command line, see uidChunks.ts). Storing a flag a message already has is a no-op on the server, so a retried task is harmless.
  */
 export async function setFlags(client: ImapFlow, args: SetFlagsArgs): Promise<void> {
   if (args.uids.length === 0 || (args.add.length === 0 && args.remove.length === 0)) return;
@@ -22,13 +23,15 @@ export async function setFlags(client: ImapFlow, args: SetFlagsArgs): Promise<vo
   await withDeadline(client, what, args.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, async () => {
     const lock = await lockMailbox(client, args.path);
     try {
-      const range = compactUids(args.uids);
       const options = { uid: true, silent: true };
-      if (args.add.length > 0 && !(await client.messageFlagsAdd(range, [...args.add], options))) {
-        throw await refusal(client, what, [args.path]);
-      }
-      if (args.remove.length > 0 && !(await client.messageFlagsRemove(range, [...args.remove], options))) {
-        throw await refusal(client, what, [args.path]);
+      for (const chunk of uidSetChunks(args.uids)) {
+        const range = compactUids(chunk);
+        if (args.add.length > 0 && !(await client.messageFlagsAdd(range, [...args.add], options))) {
+          throw await refusal(client, what, [args.path]);
+        }
+        if (args.remove.length > 0 && !(await client.messageFlagsRemove(range, [...args.remove], options))) {
+          throw await refusal(client, what, [args.path]);
+        }
       }
     } finally {
       lock.release();

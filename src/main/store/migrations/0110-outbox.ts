@@ -23,6 +23,8 @@ export const migration0110: Migration = {
         envelope_from TEXT NOT NULL,
         envelope_to_json TEXT NOT NULL,
         mime BLOB NOT NULL,
+        -- The copy filed in Sent: the same message with its Bcc header kept, so the user sees whom it went to.
+        sent_copy_mime BLOB NOT NULL,
         state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'in-data', 'sent', 'sent-unconfirmed', 'failed', 'cancelled')),
         send_at INTEGER NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,

@@ -20,7 +20,6 @@ export const migration0120: Migration = {
         server_uid INTEGER,
         server_revision INTEGER
       ) STRICT;
-      CREATE INDEX drafts_by_account ON drafts (account_id, saved_at);
     `);
   },
 };

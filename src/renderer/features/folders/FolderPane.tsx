@@ -32,6 +32,7 @@ export function FolderPane() {
           title={syncing ? t('nav.syncing') : t('nav.sync')}
           aria-busy={syncing}
           onClick={syncAll}
+          data-testid="sync-button"
         >
           <Icon name="sync" />
         </button>

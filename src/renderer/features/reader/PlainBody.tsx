@@ -7,7 +7,8 @@ import { splitLinks } from './links';
  * innerHTML). A click opens the link outside the app; it never navigates the app's own window.
  */
 export function PlainBody({ text }: { text: string }) {
-  const segments = useMemo(() => splitLinks(text), [text]);
+  // CRLF from the wire would show as doubled breaks in some fonts and copies badly; one break is "\n".
+  const segments = useMemo(() => splitLinks(text.replace(/\r\n?/g, '\n')), [text]);
   return (
     <div className="plain-body" data-testid="plain-body">
       {segments.map((segment, index) =>
