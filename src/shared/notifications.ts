@@ -14,3 +14,9 @@ export interface MailNotification {
   title: NotificationText;
   body: NotificationText;
 }
+
+/** What clicking a notification opens: a lone message itself; for a group, its first message, in that folder. */
+export function openTargetOf(notification: MailNotification): { messageId: number; folderId: number | null } | null {
+  const [messageId] = notification.messageIds;
+  return messageId === undefined ? null : { messageId, folderId: notification.folderId };
+}

@@ -188,6 +188,8 @@ export interface Settings {
   syncIntervals: SyncIntervals;
   /** New-mail notifications are paused until this epoch ms (tray: pause 1 hour / until tomorrow). */
   notificationsPausedUntil: number | null;
+  /** The signature the composer adds to a new message, per account id, as HTML (sanitised by the composer). */
+  signatures: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -200,6 +202,7 @@ export const DEFAULT_SETTINGS: Settings = {
   instantNewMail: false,
   syncIntervals: DEFAULT_SYNC_INTERVALS,
   notificationsPausedUntil: null,
+  signatures: {},
 };
 
 /** One record per write transaction of the store: the UI refetches what it shows. */

@@ -33,7 +33,7 @@ export interface TestCore {
   dispose(): Promise<void>;
 }
 
-export async function makeDataDir(): Promise<string> {
+async function makeDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'postino-core-'));
 }
 

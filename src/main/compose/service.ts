@@ -5,6 +5,7 @@
 import { PostinoError } from '../../shared/errors';
 import type { ComposeApi, OutboxEntry, SendOptions } from '../../shared/api/compose';
 import type { ChangeRecord } from '../../shared/types';
+import { catchUpAddressBook, suggestAddresses } from '../store/addressBook';
 import { getAccount } from '../store/accounts';
 import { claimDraftUpload, deleteDraft, draftsBehindServer, findDraft, getDraft, listDrafts, upsertDraft } from '../store/drafts';
 import { folderWithRole } from '../store/localActions';
@@ -16,6 +17,8 @@ import { composeMessage } from './composeMessage';
 import { validateDraft } from './validateDraft';
 
 export const DEFAULT_UNDO_DELAY_MS = 5_000;
+const DEFAULT_SUGGESTION_LIMIT = 8;
+const MAX_SUGGESTIONS = 50;
 /** How often drafts changed since their last upload are copied to the server's Drafts folder. */
 export const DEFAULT_DRAFT_UPLOAD_INTERVAL_MS = 60_000;
 
@@ -160,6 +163,15 @@ export function createCompose(deps: ComposeDeps): ComposeService {
     },
 
     listOutbox: async (accountId) => listOutbox(store.db, accountId).map(toOutboxEntry),
+
+    async suggestAddresses(prefix, limit = DEFAULT_SUGGESTION_LIMIT) {
+      if (typeof prefix !== 'string') throw new PostinoError('invalid-input', 'prefix must be a string', { field: 'prefix' });
+      if (!Number.isInteger(limit) || limit < 1) throw new PostinoError('invalid-input', 'limit must be a whole number from 1', { field: 'limit' });
+      const wanted = prefix.trim();
+      if (wanted === '') return [];
+      store.write(() => catchUpAddressBook(store.db), () => null);
+      return suggestAddresses(store.db, wanted, Math.min(limit, MAX_SUGGESTIONS), now());
+    },
     uploadDrafts,
     close: () => clearInterval(timer),
   };

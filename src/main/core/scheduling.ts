@@ -46,7 +46,15 @@ export function createScheduling(deps: {
       instantNewMail: deps.settings.instantNewMail,
       syncIntervals: deps.settings.syncIntervals,
     },
-    runSync: (target) => ('folderId' in target ? sync.syncFolder(target.accountId, target.folderId) : sync.syncAccount(target.accountId)),
+    runSync: async (target) => {
+      await ('folderId' in target ? sync.syncFolder(target.accountId, target.folderId) : sync.syncAccount(target.accountId));
+      // The engine never rejects for an unreachable server or a refused password (its status says so); the
+      // scheduler must still count that as a failed sync, or it would report "synced now, next in 24 h".
+      const state = sync.status().find((status) => status.accountId === target.accountId);
+      if (state && state.state !== 'idle' && state.state !== 'syncing') {
+        throw new PostinoError(state.error?.code === 'auth-failed' ? 'auth-failed' : 'offline', `sync of ${target.accountId} did not reach the server`);
+      }
+    },
   });
   for (const account of listAccounts(store.db)) {
     const at = lastSyncedOf(store, account.id);

@@ -30,15 +30,21 @@ export async function lockMailbox(
 }
 
 /**
- * The lock on a freshly selected folder whose UIDVALIDITY is still the cache's. A long-lived connection may have the
- * folder selected from before it was deleted and recreated elsewhere, and imapflow would not select it again; a
- * fetch by UID there could return another message's body. Costs one SELECT per call, so callers batch.
+ * The lock on a folder whose UIDVALIDITY is still the cache's, so a fetch by cached UID cannot return another
+ * message. A long-lived connection may still have the folder selected from before it was deleted and recreated
+ * elsewhere, and imapflow does not select an open folder again; `reselect` makes it (a SELECT of a 100,000-message
+ * Maildir costs the server a few hundred milliseconds, so callers ask for it once per pass, not per batch).
  */
-export async function lockVerifiedMailbox(client: ImapFlow, path: string, uidValidity: number | null): Promise<MailboxLockObject> {
+export async function lockVerifiedMailbox(
+  client: ImapFlow,
+  path: string,
+  uidValidity: number | null,
+  options: { reselect?: boolean } = {},
+): Promise<MailboxLockObject> {
   const selectedBefore = client.mailbox !== false && client.mailbox.path === path;
   const lock = await lockMailbox(client, path);
   try {
-    if (selectedBefore) await client.mailboxOpen(path);
+    if (selectedBefore && options.reselect) await client.mailboxOpen(path);
     if (uidValidity !== null && snapshotOf(client, path).uidValidity !== uidValidity) {
       throw new PostinoError('not-found', `The folder ${path} was recreated on the server (new UIDVALIDITY); it needs a resync first`);
     }

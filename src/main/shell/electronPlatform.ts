@@ -163,14 +163,14 @@ function toMenuItem(item: TrayItem): MenuItemConstructorOptions {
 
 /**
  * macOS wants a black "Template" image it tints for light and dark menu bars, Windows a 16 px icon, Linux panels
- * 24 px; each has an @2x file beside it for high-density screens, which Electron picks by itself. Packaged, the
- * icons are extraResources; in development, the repository's.
+ * 24 px; each has an @2x file beside it for high-density screens, which Electron picks by itself.
  */
 function trayIconPath(): string {
   const file = { darwin: 'trayTemplate.png', win32: 'tray-windows.png' }[process.platform as string] ?? 'tray-linux.png';
   return join(resourcesDir(), 'tray', file);
 }
 
+/** Packaged, the tray icons are extraResources (electron-builder.yml); in development, the repository's. */
 function resourcesDir(): string {
   return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 }

@@ -14,6 +14,9 @@ import { startShell } from './shell';
 // One folder in development and when packaged (where the product name would otherwise replace the package name).
 app.setPath('userData', join(app.getPath('appData'), 'Postino'));
 registerAppScheme();
+// Windows shows notifications only for an app with an AppUserModelID: electron-builder's appId, which the
+// installer registers; set here too so a development run notifies as well.
+if (process.platform === 'win32') app.setAppUserModelId('org.postino.desktop');
 
 startShell({
   platform: createElectronPlatform(),

@@ -28,7 +28,7 @@ export interface ShellWindow {
   onShowChange(listener: (shown: boolean) => void): void;
   /** The window gained (true) or lost (false) the keyboard focus. */
   onFocusChange(listener: (focused: boolean) => void): void;
-  /** Windows' taskbar overlay (a no-op elsewhere): the icon, or null to clear it, and its text for screen readers. */
+  /** Windows' taskbar overlay (Windows only): the icon, or null to clear it, and its text for screen readers. */
   setOverlayIcon(iconPath: string | null, description: string): void;
   onWillNavigate(listener: (event: Preventable, url: string) => void): void;
   /** Navigation in any frame, the reader's mail frame included. */

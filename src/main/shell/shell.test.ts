@@ -19,7 +19,7 @@ describe('the desktop shell', () => {
 
   beforeEach(() => {
     standIn = createStandIn();
-    core = createTestCore({ settings: { get: async () => DEFAULT_SETTINGS } });
+    core = createTestCore({ settings: { get: async () => DEFAULT_SETTINGS }, folders: { list: async () => [] } });
     deps = { platform: standIn.platform, preferences: memoryPreferences(), createVault: async () => testVault(true), createCore: async () => core };
   });
 
@@ -205,6 +205,23 @@ describe('the desktop shell', () => {
     mainWindow().minimiseListener!(true);
     mainWindow().minimiseListener!(false);
     expect(core.activity).toEqual([{ type: 'window-minimised' }, { type: 'window-restored' }]);
+  });
+
+  it('reports the window shown, hidden to the tray, focused, blurred and closed to the scheduler', async () => {
+    await start();
+    const window = mainWindow();
+    window.showListener!(true);
+    window.focusListener!(true);
+    window.focusListener!(false);
+    window.showListener!(false);
+    window.userCloses();
+    expect(core.activity).toEqual([
+      { type: 'window-shown' },
+      { type: 'window-focused' },
+      { type: 'window-blurred' },
+      { type: 'window-hidden' },
+      { type: 'window-hidden' },
+    ]);
   });
 
   it('polls system idle time and reports the network going and coming back, until quit', async () => {

@@ -12,12 +12,12 @@ import type { Scheduler } from '../scheduler/scheduler';
 import type { Vault } from '../vault';
 import { eventChannel } from '../../preload/eventChannel';
 import { isAppUrl, serveAppRequest } from './appProtocol';
+import { startMailIndicators, type MailIndicators } from './mailIndicators';
 import { createWindowKeeper } from './mainWindow';
 import type { ShellPlatform, ShellWindow } from './platform';
 import type { ShellPreferences } from './preferences';
 import { shellStrings } from './strings';
 import { reportSystemActivity } from './systemActivity';
-import { createAppTray } from './tray';
 
 export interface ShellDeps {
   platform: ShellPlatform;
@@ -60,11 +60,13 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   const report = (event: ActivityEvent) => core.scheduler.dispatch(event);
 
   let quitting = false;
+  let indicators: MailIndicators | null = null;
   const windows = createWindowKeeper({
     platform,
     preferences,
     isQuitting: () => quitting,
-    onMinimiseChange: (minimised) => report({ type: minimised ? 'window-minimised' : 'window-restored' }),
+    report,
+    onCreate: (window) => indicators?.decorate(window),
   });
   handleRequests(platform, createDispatcher(core.api));
   for (const event of EVENT_NAMES) {
@@ -80,6 +82,7 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     // Quit waits for the core: an open transaction or an IMAP session is closed, not cut.
     event.preventDefault();
     stopReporting();
+    indicators?.stop();
     coreClosing ??= core
       .close()
       .catch((err: unknown) => console.error('Postino: the core did not close cleanly', err))
@@ -94,7 +97,7 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   platform.onSecondInstance(() => windows.show());
   platform.onActivate(() => windows.show());
 
-  createAppTray(platform, preferences, { showWindow: () => windows.show(), quit: () => platform.quit() });
+  indicators = startMailIndicators({ platform, preferences, core, windows, quit: () => platform.quit() });
   windows.show();
   // Linux without a keyring: say so, rather than pretend the passwords are protected.
   if (!vault.describe().secure && !preferences.plainTextVaultWarningDismissed()) void warnPlainTextVault(platform, preferences);

@@ -5,7 +5,7 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { vi } from 'vitest';
 import type { Vault } from '../vault';
-import type { PowerEvent, Preventable, ShellPlatform, ShellTray, ShellWindow, TrayItem } from './platform';
+import type { NotificationContent, PowerEvent, Preventable, ShellPlatform, ShellTray, ShellWindow, TrayItem } from './platform';
 import type { ShellPreferences } from './preferences';
 
 export class StandInWindow implements ShellWindow {
@@ -19,6 +19,10 @@ export class StandInWindow implements ShellWindow {
   frameNavigateListener?: (event: Preventable, url: string, isMainFrame: boolean) => void;
   windowOpenHandler?: (url: string) => void;
   minimiseListener?: (minimised: boolean) => void;
+  showListener?: (shown: boolean) => void;
+  focusListener?: (focused: boolean) => void;
+  /** The taskbar overlay as last set: its icon (null: none) and description. */
+  overlay: { iconPath: string | null; description: string } | null = null;
 
   constructor(readonly options: BrowserWindowConstructorOptions) {}
   load = async (url: string) => void this.loaded.push(url);
@@ -34,6 +38,9 @@ export class StandInWindow implements ShellWindow {
     void (this.frameNavigateListener = listener);
   onWindowOpen = (handler: (url: string) => void) => void (this.windowOpenHandler = handler);
   onMinimiseChange = (listener: (minimised: boolean) => void) => void (this.minimiseListener = listener);
+  onShowChange = (listener: (shown: boolean) => void) => void (this.showListener = listener);
+  onFocusChange = (listener: (focused: boolean) => void) => void (this.focusListener = listener);
+  setOverlayIcon = (iconPath: string | null, description: string) => void (this.overlay = { iconPath, description });
 
   /** What Electron does when the user closes the window: `close` (cancellable), then `closed`. */
   userCloses(): boolean {
@@ -58,11 +65,15 @@ export function createStandIn(options: { lockGranted?: boolean; os?: NodeJS.Plat
   const appListeners: Record<string, Array<(event: Preventable) => void>> = {};
   const on = (name: string) => (listener: (event: Preventable) => void) => void (appListeners[name] ??= []).push(listener);
   let trayMenu: TrayItem[] = [];
+  const trayLabel = { toolTip: 'Postino', title: '' };
+  let trayClick = () => {};
+  /** Notifications shown, each with the click the user may make on it. */
+  const notifications: Array<NotificationContent & { click: () => void }> = [];
   let permissionHandlers: { request: (permission: string) => boolean; check: (permission: string) => boolean } | null = null;
   const platform = {
     os: options.os ?? 'linux',
     locale: 'en-US',
-    paths: { rendererDir: '/app/out/renderer', preload: '/app/out/preload/index.cjs', trayIcon: '/app/tray.png', userData: '/home/u/.config/Postino' },
+    paths: { rendererDir: '/app/out/renderer', preload: '/app/out/preload/index.cjs', trayIcon: '/app/tray.png', unreadOverlayIcon: '/app/overlay-unread.png', userData: '/home/u/.config/Postino' },
     requestSingleInstanceLock: () => options.lockGranted ?? true,
     onSecondInstance: on('second-instance'),
     whenReady: async () => {},
@@ -81,7 +92,14 @@ export function createStandIn(options: { lockGranted?: boolean; os?: NodeJS.Plat
       return window;
     },
     workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1080 }],
-    createTray: (): ShellTray => ({ setMenu: (items) => void (trayMenu = items), onClick: () => {} }),
+    createTray: (): ShellTray => ({
+      setMenu: (items) => void (trayMenu = items),
+      onClick: (listener) => void (trayClick = listener),
+      setToolTip: (text) => void (trayLabel.toolTip = text),
+      setTitle: (text) => void (trayLabel.title = text),
+    }),
+    setBadgeCount: vi.fn((_count: number) => {}),
+    showNotification: (content: NotificationContent, onClick: () => void) => void notifications.push({ ...content, click: onClick }),
     onPowerEvent: (listener: (event: PowerEvent) => void) => void (system.powerListener = listener),
     systemIdleSeconds: () => system.idleSeconds,
     isOnline: () => system.online,
@@ -89,7 +107,18 @@ export function createStandIn(options: { lockGranted?: boolean; os?: NodeJS.Plat
     warn: vi.fn(async (_message: string, _detail: string, _checkboxLabel: string) => true),
   } satisfies ShellPlatform;
   const emit = (name: string, event: Preventable = preventable()) => appListeners[name]?.forEach((listener) => listener(event));
-  return { platform, ipcHandlers, windows, emit, system, trayMenu: () => trayMenu, permissions: () => permissionHandlers! };
+  return {
+    platform,
+    ipcHandlers,
+    windows,
+    emit,
+    system,
+    trayMenu: () => trayMenu,
+    trayLabel,
+    clickTray: () => trayClick(),
+    notifications,
+    permissions: () => permissionHandlers!,
+  };
 }
 
 export function memoryPreferences(initial: { closeToTray?: boolean; bounds?: Rectangle | null } = {}): ShellPreferences & { bounds: Rectangle | null } {

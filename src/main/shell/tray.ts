@@ -70,10 +70,10 @@ export function createAppTray(platform: ShellPlatform, preferences: ShellPrefere
   };
 }
 
-/** "14:30" for a pause ending today, "Sat 08:00" for one ending another day. */
+/** "2:30 PM" ("14:30") for a pause ending today, "Sat 8:00 AM" ("sab 08:00") for one ending another day. */
 export function formatPauseEnd(until: number, now: number, locale: string): string {
   const sameDay = new Date(until).toDateString() === new Date(now).toDateString();
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', ...(sameDay ? {} : { weekday: 'short' }) };
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', ...(sameDay ? {} : { weekday: 'short' }) };
   try {
     return new Intl.DateTimeFormat(locale, options).format(until);
   } catch {

@@ -73,6 +73,13 @@ const VALIDATORS: { [K in keyof Settings]: Validator<K> } = {
     }
     return value;
   },
+  signatures: (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('signatures', 'an object of signatures by account');
+    for (const [accountId, signature] of Object.entries(value)) {
+      if (typeof signature !== 'string') throw invalid(`signatures.${accountId}`, 'text');
+    }
+    return { ...(value as Record<string, string>) };
+  },
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(VALIDATORS, key);

@@ -37,13 +37,14 @@ export async function syncFolderBodies(ctx: BodySyncContext, folder: FolderRef, 
   // them; they are skipped here so the loop ends.
   const missing = new Set<number>();
   let cached = 0;
-  while (!ctx.stopped()) {
+  for (let round = 0; !ctx.stopped(); round++) {
     const wanted = ctx.sink
       .bodiesWanted(folder.folderId, sinceDate, ctx.bodyBatchSize + missing.size)
       .filter((body) => !missing.has(body.messageId))
       .slice(0, ctx.bodyBatchSize);
     if (wanted.length === 0) return cached;
-    const stored = await fetchAndStoreBodies(ctx, folder, wanted);
+    // The first round of a pass selects the folder afresh; the following ones trust that selection.
+    const stored = await fetchAndStoreBodies(ctx, folder, wanted, { reselect: round === 0 });
     for (const body of wanted) if (!stored.has(body.messageId)) missing.add(body.messageId);
     cached += stored.size;
   }
@@ -55,7 +56,7 @@ export async function fetchAndStoreBodies(
   ctx: BodySyncContext,
   folder: FolderRef,
   wanted: readonly WantedBody[],
-  options: { urgent?: boolean } = {},
+  options: { urgent?: boolean; reselect?: boolean } = {},
 ): Promise<Set<number>> {
   const stored = new Set<number>();
   for (const body of wanted) {
@@ -103,11 +104,12 @@ export async function fetchAndStoreBodies(
             path: folder.path,
             uidValidity: ctx.sink.getFolderState(folder.folderId).uidValidity,
             messages: [...byUid.values()],
+            reselect: options.reselect,
             timeoutMs: ctx.commandTimeoutMs,
           },
           onMessage,
         ),
-      options,
+      { urgent: options.urgent },
     );
   } finally {
     // What arrived before a failure is parsed and kept all the same.

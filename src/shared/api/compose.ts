@@ -87,6 +87,11 @@ export interface ComposeApi {
   /** The user's explicit retry of a failed or unconfirmed message. */
   retrySend(outboxId: number): Promise<OutboxEntry>;
   listOutbox(accountId?: string): Promise<OutboxEntry[]>;
+  /**
+   * Addresses seen in cached mail whose address or name starts with `prefix` (any case), best first: the ones the
+   * user wrote to most and most recently lead. At most `limit` (default 8, at most 50); none for an empty prefix.
+   */
+  suggestAddresses(prefix: string, limit?: number): Promise<Address[]>;
 }
 
 export const COMPOSE_METHODS = [
@@ -99,4 +104,5 @@ export const COMPOSE_METHODS = [
   'cancelSend',
   'retrySend',
   'listOutbox',
+  'suggestAddresses',
 ] as const satisfies ReadonlyArray<keyof ComposeApi>;

@@ -25,7 +25,14 @@ export interface FetchedTextPart {
  */
 export async function fetchTextParts(
   client: ImapFlow,
-  args: { path: string; uidValidity: number | null; messages: readonly WantedText[]; timeoutMs?: number },
+  args: {
+    path: string;
+    uidValidity: number | null;
+    messages: readonly WantedText[];
+    /** Select the folder again even if this connection has it open (see lockVerifiedMailbox). */
+    reselect?: boolean;
+    timeoutMs?: number;
+  },
   onMessage: (uid: number, parts: FetchedTextPart[]) => void,
 ): Promise<void> {
   const groups = new Map<string, WantedText[]>();
@@ -37,7 +44,7 @@ export async function fetchTextParts(
   if (groups.size === 0) return;
   const timeoutMs = args.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   await withDeadline(client, `UID FETCH text parts in ${args.path}`, timeoutMs, async (deadline) => {
-    const lock = await lockVerifiedMailbox(client, args.path, args.uidValidity);
+    const lock = await lockVerifiedMailbox(client, args.path, args.uidValidity, { reselect: args.reselect });
     try {
       for (const [key, members] of groups) {
         const partNumbers = key.split(' ');

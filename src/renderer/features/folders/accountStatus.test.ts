@@ -22,6 +22,10 @@ describe('accountStatusText', () => {
     });
   });
 
+  it('says "just now" for a sync less than a minute ago', () => {
+    expect(accountStatusText({ ...base, lastSyncedAt: now - 20_000 }, now, 'en')).toEqual({ key: 'status.syncedJustNow', values: {} });
+  });
+
   it('shows progress with grouped numbers while syncing', () => {
     const status: AccountStatus = { ...base, state: 'syncing', folderPath: 'INBOX', done: 340, total: 12000 };
     expect(accountStatusText(status, now, 'en')).toEqual({

@@ -31,8 +31,9 @@ export function accountStatusText(status: AccountStatus | undefined, now: number
     case 'error':
       return { key: 'status.failed', values: {}, reasonKey: errorKey(status.error) };
     case 'idle':
-      return status.lastSyncedAt
-        ? { key: 'status.synced', values: { ago: formatAgo(status.lastSyncedAt, now, locale) } }
-        : { key: 'status.neverSynced', values: {} };
+      if (status.lastSyncedAt === null) return { key: 'status.neverSynced', values: {} };
+      // "Synced this minute" reads oddly; under a minute it is simply "just now".
+      if (now - status.lastSyncedAt < 60_000) return { key: 'status.syncedJustNow', values: {} };
+      return { key: 'status.synced', values: { ago: formatAgo(status.lastSyncedAt, now, locale) } };
   }
 }

@@ -23,9 +23,10 @@ export function MessageList() {
   const folders = useFolders();
   const { threaded } = useSettings();
   const pages = useMessagePages(mailbox, threaded);
-  const { cache, error } = pages;
+  const { cache, error, version } = pages;
   const total = cache.total();
   const cursorIndex = useSelectionStore((state) => state.cursorIndex);
+  const cursorMessageId = useSelectionStore((state) => state.cursorMessageId);
   const openMessageId = useSelectionStore((state) => state.openMessageId);
   const moveCursor = useSelectionStore((state) => state.moveCursor);
   const open = useSelectionStore((state) => state.open);
@@ -33,6 +34,14 @@ export function MessageList() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => reset(), [cache, reset]);
+
+  // New rows arrived: if the message under the cursor moved (mail arrived above it, its date was corrected),
+  // the cursor moves with it rather than landing on whatever took its place.
+  useEffect(() => {
+    if (cursorMessageId === null || cache.row(cursorIndex)?.id === cursorMessageId) return;
+    const movedTo = cache.indexOf(cursorMessageId);
+    if (movedTo !== null) moveCursor(movedTo, cursorMessageId);
+  }, [version, cache, cursorIndex, cursorMessageId, moveCursor]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -63,7 +72,7 @@ export function MessageList() {
     if (step !== undefined) {
       event.preventDefault();
       const next = Math.min(total - 1, Math.max(0, cursorIndex + step));
-      moveCursor(next);
+      moveCursor(next, cache.row(next)?.id ?? null);
       virtualizer.scrollToIndex(next, { align: 'auto' });
     } else if (event.key === 'Enter') {
       const message = cache.row(cursorIndex);

@@ -71,6 +71,20 @@ describe('createPageCache', () => {
     expect(cache.row(10)?.id).toBe(11);
   });
 
+  it('finds where a message is among the loaded rows after a refresh moved it', async () => {
+    const folder = fakeFolder(300);
+    const cache = createPageCache({ pageSize: 100, fetchPage: folder.fetchPage, onChange: () => {}, onError: () => {} });
+    cache.ensureRange(0, 150);
+    folder.calls.forEach((call) => call.answer());
+    await settle();
+    expect(cache.indexOf(120)).toBe(120);
+    cache.refresh(100, 150);
+    folder.calls[2]?.answer(1);
+    await settle();
+    expect(cache.indexOf(120)).toBe(119);
+    expect(cache.indexOf(5)).toBeNull();
+  });
+
   it('drops an answer that a refresh has overtaken', async () => {
     const folder = fakeFolder(500);
     const cache = createPageCache({ pageSize: 100, fetchPage: folder.fetchPage, onChange: () => {}, onError: () => {} });

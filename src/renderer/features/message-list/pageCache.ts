@@ -19,6 +19,8 @@ export interface PageCache {
   /** Rows in the folder, or null before the first page answered. */
   total(): number | null;
   row(index: number): MessageSummary | undefined;
+  /** Where a message is among the loaded rows (after a refresh it may have moved), or null if not loaded. */
+  indexOf(messageId: number): number | null;
   /** Makes sure the pages covering rows `first`..`last` (inclusive) are loaded or loading. */
   ensureRange(first: number, last: number): void;
   /**
@@ -70,6 +72,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   return {
     total: () => total,
     row: (index) => pages.get(Math.floor(index / pageSize))?.[index % pageSize],
+    indexOf(messageId) {
+      for (const [page, rows] of pages) {
+        const position = rows.findIndex((row) => row.id === messageId);
+        if (position !== -1) return page * pageSize + position;
+      }
+      return null;
+    },
     ensureRange(first, last) {
       for (const page of pagesCovering(first, last, pageSize)) {
         if (!pages.has(page) && !requested.has(page)) load(page);
