@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from './components/EmptyState';
 import { AccountForm } from './features/accounts/AccountForm';
 import { useAccounts, useAccountsLoaded, useAccountsStore } from './features/accounts/accountsStore';
+import { ComposerHost } from './features/composer/ComposerHost';
+import { useComposeShortcuts } from './features/composer/useComposeShortcuts';
 import { FolderPane } from './features/folders/FolderPane';
 import { useMailboxStore } from './features/folders/mailboxStore';
 import { MessageList } from './features/message-list/MessageList';
+import { NotificationsHost } from './features/notifications/NotificationsHost';
 import { Reader } from './features/reader/Reader';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { useSettings, useSettingsStore } from './features/settings/settingsStore';
@@ -14,7 +17,7 @@ import { coalesce } from './lib/coalesce';
 import { errorKey } from './lib/errors';
 import { useCoreEvent } from './lib/hooks';
 import { pickUiLanguage } from './lib/locale';
-import { useActivityReporting } from './lib/useActivityReporting';
+import { useActivityReporting } from './features/activity/useActivityReporting';
 
 /** Loads what every pane needs and keeps it current from the core's events. */
 function useCoreData(): unknown {
@@ -64,6 +67,7 @@ export function App() {
   const startupError = useCoreData();
   useLanguageSetting();
   useActivityReporting();
+  useComposeShortcuts();
   const loaded = useAccountsLoaded();
   const accounts = useAccounts();
 
@@ -93,6 +97,8 @@ export function App() {
       <MessageList />
       <Reader />
       <SettingsDialog />
+      <NotificationsHost />
+      <ComposerHost />
     </div>
   );
 }

@@ -188,7 +188,7 @@ export interface Settings {
   syncIntervals: SyncIntervals;
   /** New-mail notifications are paused until this epoch ms (tray: pause 1 hour / until tomorrow). */
   notificationsPausedUntil: number | null;
-  /** The signature the composer adds to a new message, per account id, as HTML (sanitised by the composer). */
+  /** The signature the composer puts below a new message, per account id, as plain text (line breaks kept). */
   signatures: Record<string, string>;
 }
 

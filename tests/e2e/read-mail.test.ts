@@ -143,6 +143,24 @@ describe('reading mail in web mode', () => {
     await screenshot(page, '05-remote-content-shown');
   });
 
+  it('asks again after "Show once", and remembers "Always for this sender"', async () => {
+    await row('Sopralluogo giovedì').click();
+    await page.getByTestId('plain-body').waitFor();
+    await row('Newsletter with a picture').click();
+    await page.getByText('Remote content blocked').waitFor();
+    const before = counter.hits('/pixel.png');
+    await page.getByRole('button', { name: 'Always for this sender' }).click();
+    await expect.poll(() => counter.hits('/pixel.png'), { timeout: 15_000 }).toBeGreaterThan(before);
+
+    await row('Sopralluogo giovedì').click();
+    await page.getByTestId('plain-body').waitFor();
+    await row('Newsletter with a picture').click();
+    await page.getByTestId('html-body').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByText('Remote content blocked').count()).toBe(0);
+    expect(counter.hits('/script-ran')).toBe(0);
+  });
+
   it('moves through the list with j/k and the arrow keys and opens a message with Enter', async () => {
     // Both messages arrived within the same second, so their order is not fixed: read it from the list.
     const subjects = await page.locator('.message-row .message-row__subject').allTextContents();

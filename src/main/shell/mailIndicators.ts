@@ -8,17 +8,11 @@ import type { Core } from '../core/types';
 import type { WindowKeeper } from './mainWindow';
 import { showMailNotifications } from './mailNotifications';
 import { followNotificationPause, pauseNotifications, resumeNotifications } from './notificationPause';
-import type { ShellPlatform, ShellWindow } from './platform';
+import type { ShellPlatform } from './platform';
 import type { ShellPreferences } from './preferences';
 import { shellStrings } from './strings';
 import { createAppTray } from './tray';
 import { followUnreadCount } from './unreadCount';
-
-export interface MailIndicators {
-  /** Gives a newly created window the current overlay (only Windows has one). */
-  decorate(window: ShellWindow): void;
-  stop(): void;
-}
 
 export function startMailIndicators(deps: {
   platform: ShellPlatform;
@@ -26,17 +20,10 @@ export function startMailIndicators(deps: {
   core: Pick<Core, 'api' | 'events'>;
   windows: WindowKeeper;
   quit(): void;
-}): MailIndicators {
+}): { stop(): void } {
   const { platform, core, windows } = deps;
   const words = shellStrings(platform.locale);
   const failed = (what: string) => (err: unknown) => console.error(`Postino: ${what}`, err);
-  let unreadCount = 0;
-
-  const decorate = (window: ShellWindow) => {
-    // Electron has the overlay on Windows alone; elsewhere the badge and the tray carry the count.
-    if (platform.os !== 'win32') return;
-    window.setOverlayIcon(unreadCount > 0 ? platform.paths.unreadOverlayIcon : null, unreadCount > 0 ? words.unread(unreadCount) : '');
-  };
 
   const tray = createAppTray(platform, deps.preferences, {
     showWindow: () => windows.show(),
@@ -47,11 +34,13 @@ export function startMailIndicators(deps: {
   });
 
   const stopCounting = followUnreadCount(core, (count) => {
-    unreadCount = count;
     tray.showUnreadCount(count);
     platform.setBadgeCount(count);
-    const window = windows.current();
-    if (window) decorate(window);
+    // Windows has no badge count, only an overlay on the taskbar button (and its window, unlike macOS's, is never
+    // re-created: closing it quits or hides it, so the overlay set here stays).
+    if (platform.os === 'win32') {
+      windows.current()?.setOverlayIcon(count > 0 ? platform.paths.unreadOverlayIcon : null, count > 0 ? words.unread(count) : '');
+    }
   });
   const stopFollowingPause = followNotificationPause(core, (pausedUntil) => tray.showNotificationPause(pausedUntil));
   const stopNotifying = showMailNotifications(platform, core.events, (target) => {
@@ -61,7 +50,6 @@ export function startMailIndicators(deps: {
   });
 
   return {
-    decorate,
     stop() {
       stopCounting();
       stopFollowingPause();

@@ -79,8 +79,6 @@ export function createWindowKeeper(options: {
   preferences: ShellPreferences;
   isQuitting: () => boolean;
   report: (event: ActivityEvent) => void;
-  /** Each new window, for state it must carry from the start (the unread overlay). */
-  onCreate?: (window: ShellWindow) => void;
 }): WindowKeeper {
   const { report } = options;
   const { platform, preferences } = options;
@@ -102,7 +100,6 @@ export function createWindowKeeper(options: {
     created.onMinimiseChange((minimised) => report({ type: minimised ? 'window-minimised' : 'window-restored' }));
     created.onShowChange((shown) => report({ type: shown ? 'window-shown' : 'window-hidden' }));
     created.onFocusChange((focused) => report({ type: focused ? 'window-focused' : 'window-blurred' }));
-    options.onCreate?.(created);
     return created;
   };
 

@@ -1,7 +1,7 @@
 /**
  * The desktop shell's logic, written against ShellPlatform so it runs under test without Electron: one instance,
- * one window, the core behind IPC, events forwarded to the page, system activity reported to the scheduler, and
- * a clean close of the core on quit.
+ * one window, the core behind IPC, events forwarded to the page, system activity reported to the scheduler, the
+ * tray, badge and notifications (./mailIndicators.ts), and a clean close of the core on quit.
  */
 import { channelsOf, EVENT_NAMES } from '../../shared/api';
 import type { Result } from '../../shared/errors';
@@ -12,7 +12,7 @@ import type { Scheduler } from '../scheduler/scheduler';
 import type { Vault } from '../vault';
 import { eventChannel } from '../../preload/eventChannel';
 import { isAppUrl, serveAppRequest } from './appProtocol';
-import { startMailIndicators, type MailIndicators } from './mailIndicators';
+import { startMailIndicators } from './mailIndicators';
 import { createWindowKeeper } from './mainWindow';
 import type { ShellPlatform, ShellWindow } from './platform';
 import type { ShellPreferences } from './preferences';
@@ -60,19 +60,18 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   const report = (event: ActivityEvent) => core.scheduler.dispatch(event);
 
   let quitting = false;
-  let indicators: MailIndicators | null = null;
   const windows = createWindowKeeper({
     platform,
     preferences,
     isQuitting: () => quitting,
     report,
-    onCreate: (window) => indicators?.decorate(window),
   });
   handleRequests(platform, createDispatcher(core.api));
   for (const event of EVENT_NAMES) {
     core.events.on(event, (payload) => windows.current()?.send(eventChannel(event), payload));
   }
   const stopReporting = reportSystemActivity(platform, report);
+  const indicators = startMailIndicators({ platform, preferences, core, windows, quit: () => platform.quit() });
 
   let coreClosing: Promise<void> | null = null;
   let coreClosed = false;
@@ -82,7 +81,7 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     // Quit waits for the core: an open transaction or an IMAP session is closed, not cut.
     event.preventDefault();
     stopReporting();
-    indicators?.stop();
+    indicators.stop();
     coreClosing ??= core
       .close()
       .catch((err: unknown) => console.error('Postino: the core did not close cleanly', err))
@@ -97,7 +96,6 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   platform.onSecondInstance(() => windows.show());
   platform.onActivate(() => windows.show());
 
-  indicators = startMailIndicators({ platform, preferences, core, windows, quit: () => platform.quit() });
   windows.show();
   // Linux without a keyring: say so, rather than pretend the passwords are protected.
   if (!vault.describe().secure && !preferences.plainTextVaultWarningDismissed()) void warnPlainTextVault(platform, preferences);

@@ -1,7 +1,7 @@
 /**
  * What only the shell can tell the scheduler: the machine sleeping and waking, the screen locking, the network
- * coming and going, and input in other applications. The page reports its own visibility, focus and input
- * through the activity API, the same in web mode.
+ * coming and going, and input in other applications. The window's visibility and focus are reported by
+ * ./mainWindow.ts; the page adds only input inside the window (src/renderer/features/activity).
  */
 import type { ActivityEvent } from '../scheduler/activity';
 import type { PowerEvent, ShellPlatform } from './platform';

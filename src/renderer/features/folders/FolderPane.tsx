@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
+import { openNewMessage } from '../composer/openComposer';
 import { useAccounts } from '../accounts/accountsStore';
 import { useSettingsDialog } from '../settings/dialogStore';
 import { AccountSection } from './AccountSection';
@@ -25,6 +26,16 @@ export function FolderPane() {
           <Icon name="mail" size={18} /> {t('app.name')}
         </span>
         <span className="toolbar__spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('composer.newMessage')}
+          title={t('composer.newMessageShortcut')}
+          onClick={() => openNewMessage()}
+          data-testid="new-message"
+        >
+          <Icon name="drafts" />
+        </button>
         <button
           type="button"
           className={syncing ? 'icon-button icon-button--spinning' : 'icon-button'}

@@ -35,12 +35,14 @@ function EnableNotificationsPrompt() {
     <div className="banner banner--notice notifications-prompt" role="status">
       <Icon name="mail" />
       <span className="notifications-prompt__text">{t('notify.prompt.text')}</span>
-      <button type="button" className="button button--small button--primary" onClick={enable}>
-        {t('notify.prompt.enable')}
-      </button>
-      <button type="button" className="button button--small" onClick={dismiss}>
-        {t('notify.prompt.dismiss')}
-      </button>
+      <span className="notifications-prompt__actions">
+        <button type="button" className="button button--small" onClick={dismiss}>
+          {t('notify.prompt.dismiss')}
+        </button>
+        <button type="button" className="button button--small button--primary" onClick={enable}>
+          {t('notify.prompt.enable')}
+        </button>
+      </span>
     </div>
   );
 }

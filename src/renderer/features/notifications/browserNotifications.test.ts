@@ -8,7 +8,7 @@ class FakeNotification {
   close = vi.fn();
   constructor(
     readonly title: string,
-    readonly options: { body: string },
+    readonly options: { body: string; tag: string },
   ) {
     FakeNotification.shown.push(this);
   }
@@ -27,9 +27,9 @@ describe('browser notifications', () => {
   it('show nothing until the user has allowed them', () => {
     vi.stubGlobal('Notification', FakeNotification);
     FakeNotification.permission = 'default';
-    showBrowserNotification({ title: 'Anna', body: 'Hi' }, () => {});
+    showBrowserNotification({ title: 'Anna', body: 'Hi', tag: 't' }, () => {});
     FakeNotification.permission = 'denied';
-    showBrowserNotification({ title: 'Anna', body: 'Hi' }, () => {});
+    showBrowserNotification({ title: 'Anna', body: 'Hi', tag: 't' }, () => {});
     expect(FakeNotification.shown).toHaveLength(0);
   });
 
@@ -39,11 +39,11 @@ describe('browser notifications', () => {
     vi.stubGlobal('window', { focus });
     FakeNotification.permission = 'granted';
     const opened = vi.fn();
-    showBrowserNotification({ title: 'Anna', body: 'Preventivo' }, opened);
+    showBrowserNotification({ title: 'Anna', body: 'Preventivo', tag: 'postino-a1-42' }, opened);
 
     expect(FakeNotification.shown).toHaveLength(1);
     const [shown] = FakeNotification.shown;
-    expect([shown!.title, shown!.options.body]).toEqual(['Anna', 'Preventivo']);
+    expect([shown!.title, shown!.options]).toEqual(['Anna', { body: 'Preventivo', tag: 'postino-a1-42' }]);
     shown!.onclick!();
     expect(focus).toHaveBeenCalledOnce();
     expect(opened).toHaveBeenCalledOnce();

@@ -16,10 +16,13 @@ export async function askNotificationPermission(): Promise<NotificationPermissio
   return Notification.requestPermission();
 }
 
-/** Shows a notification if the user allowed them; a click brings this tab forward and runs `onClick`. */
-export function showBrowserNotification(content: { title: string; body: string }, onClick: () => void): void {
+/**
+ * Shows a notification if the user allowed them; a click brings this tab forward and runs `onClick`. Every open
+ * tab hears the same `mail:notify`: the shared `tag` makes the browser replace rather than repeat it.
+ */
+export function showBrowserNotification(content: { title: string; body: string; tag: string }, onClick: () => void): void {
   if (notificationPermission() !== 'granted') return;
-  const notification = new Notification(content.title, { body: content.body });
+  const notification = new Notification(content.title, { body: content.body, tag: content.tag });
   notification.onclick = () => {
     window.focus();
     notification.close();

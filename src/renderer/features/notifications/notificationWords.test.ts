@@ -38,6 +38,9 @@ describe('notification words in the browser', () => {
     );
     expect(notificationWords(translators.en, group)).toEqual({ title: '5 new messages in Work', body: 'From Anna, Bruno, Carla and 2 others' });
     expect(notificationWords(translators.it, group)).toEqual({ title: '5 nuovi messaggi in Work', body: 'Da Anna, Bruno, Carla e altri 2' });
+    const oneOther = notification(group.title, { key: 'notify.newMessages.senders', params: { senders: 'Anna, Bruno, Carla', others: 1 } });
+    expect(notificationWords(translators.en, oneOther).body).toBe('From Anna, Bruno, Carla and 1 other');
+    expect(notificationWords(translators.it, oneOther).body).toBe('Da Anna, Bruno, Carla e un altro');
   });
 
   it('name all senders when there are no others, and word the rest of the core’s keys', () => {

@@ -24,7 +24,8 @@ export function useNotifications(): void {
   useCoreEvent('mail:notify', (notification) => {
     if (window.postino) return;
     const target = openTargetOf(notification);
-    showBrowserNotification(notificationWords(t, notification), () => {
+    const tag = `postino-${notification.accountId ?? 'all'}-${notification.messageIds.join(',')}`;
+    showBrowserNotification({ ...notificationWords(t, notification), tag }, () => {
       if (target) openNotifiedMessage(target);
     });
   });

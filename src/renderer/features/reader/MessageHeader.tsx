@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Address, MessageDetail } from '../../../shared/types';
 import { formatFullDate } from '../../lib/formatDate';
 import { useFormattingLocale } from '../../lib/hooks';
+import { ResponseButtons } from '../composer/ResponseButtons';
 
 function formatAddress(address: Address): string {
   return address.name ? `${address.name} <${address.address}>` : address.address;
@@ -18,6 +19,7 @@ export function MessageHeader({ message }: { message: MessageDetail }) {
   rows.push([t('reader.date'), formatFullDate(message.date, locale)]);
   return (
     <header className="reader__header">
+      <ResponseButtons message={message} />
       <h1 className="reader__subject">{message.subject || t('list.noSubject')}</h1>
       <dl className="reader__meta">
         {rows.map(([label, value]) => (

@@ -10,6 +10,7 @@ import { HtmlBody } from './HtmlBody';
 import { MessageHeader } from './MessageHeader';
 import { PlainBody } from './PlainBody';
 import { RemoteContentBar } from './RemoteContentBar';
+import { useMarkReadOnOpen } from './useMarkReadOnOpen';
 import { useMessageDetail } from './useMessageDetail';
 
 /** The right pane: the open message, or a hint how to open one. */
@@ -44,6 +45,7 @@ function OpenMessage({ messageId }: { messageId: number }) {
 
 function MessageView({ message }: { message: MessageDetail }) {
   const { t } = useTranslation();
+  useMarkReadOnOpen(message);
   const { remoteContentSenders } = useSettings();
   const allowRemoteContent = useSettingsStore((state) => state.allowRemoteContent);
   const [shownOnce, setShownOnce] = useState(false);
