@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureForElectron, ensureForNode } from './native-abi.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const appArgs = process.argv.slice(2);
@@ -17,9 +18,11 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = electronBinary();
 if (electron) {
+  ensureForElectron(electron);
   run(electron, [root, ...appArgs], withoutRunAsNode(process.env));
 } else {
   console.log('Electron is not installed here (its binary could not be downloaded), so Postino starts in web mode instead:');
+  ensureForNode();
   run(process.execPath, [join(root, 'out', 'main', 'web.js'), ...appArgs], process.env);
 }
 

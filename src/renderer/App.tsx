@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from './components/EmptyState';
 import { AccountForm } from './features/accounts/AccountForm';
+import { ActionsHost } from './features/actions/ActionsHost';
 import { useAccounts, useAccountsLoaded, useAccountsStore } from './features/accounts/accountsStore';
 import { ComposerHost } from './features/composer/ComposerHost';
 import { useComposeShortcuts } from './features/composer/useComposeShortcuts';
@@ -99,6 +100,7 @@ export function App() {
       <SettingsDialog />
       <NotificationsHost />
       <ComposerHost />
+      <ActionsHost />
     </div>
   );
 }

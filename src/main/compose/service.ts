@@ -7,7 +7,7 @@ import type { ComposeApi, OutboxEntry, SendOptions } from '../../shared/api/comp
 import type { ChangeRecord } from '../../shared/types';
 import { catchUpAddressBook, suggestAddresses } from '../store/addressBook';
 import { getAccount } from '../store/accounts';
-import { claimDraftUpload, deleteDraft, draftsBehindServer, findDraft, getDraft, listDrafts, upsertDraft } from '../store/drafts';
+import { claimDraftUpload, deleteDraft, draftOfMessage, draftsBehindServer, findDraft, getDraft, listDrafts, upsertDraft } from '../store/drafts';
 import { folderWithRole } from '../store/localActions';
 import { getOutbox, insertOutbox, listOutbox, outboxDraft, toOutboxEntry, transitionOutbox } from '../store/outbox';
 import type { Store } from '../store/store';
@@ -172,6 +172,11 @@ export function createCompose(deps: ComposeDeps): ComposeService {
       store.write(() => catchUpAddressBook(store.db), () => null);
       return suggestAddresses(store.db, wanted, Math.min(limit, MAX_SUGGESTIONS), now());
     },
+    async draftForMessage(messageId) {
+      if (!Number.isSafeInteger(messageId)) throw new PostinoError('invalid-input', 'messageId must be a message id', { field: 'messageId' });
+      return draftOfMessage(store.db, messageId)?.draft ?? null;
+    },
+
     uploadDrafts,
     close: () => clearInterval(timer),
   };

@@ -5,7 +5,7 @@
 import type { MessagesApi } from '../../shared/api/messages';
 import { getAttachment, readAttachmentContent, saveAttachmentContent } from '../store/attachments';
 import { getMessageDetail } from '../store/messageDetail';
-import { listMessages } from '../store/messages';
+import { listMessageIds, listMessages } from '../store/messages';
 import type { Store } from '../store/store';
 import type { SyncEngine } from '../sync/engine';
 
@@ -13,6 +13,7 @@ export function createMessagesService(deps: { store: Store; sync: Pick<SyncEngin
   const { store, sync } = deps;
   return {
     list: async (query) => listMessages(store.db, query),
+    listIds: async (query) => listMessageIds(store.db, query),
 
     async get(id) {
       const cached = getMessageDetail(store.db, id);

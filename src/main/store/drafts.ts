@@ -71,6 +71,16 @@ export function getDraft(db: Db, draftId: string): DraftRecord {
   return record;
 }
 
+/** The local draft whose copy on the server is this cached message (what the Drafts folder lists). */
+export function draftOfMessage(db: Db, messageId: number): DraftRecord | null {
+  const row = get<DraftRow>(
+    db,
+    `SELECT ${DRAFT_COLUMNS} FROM messages m JOIN drafts d ON d.server_folder_id = m.folder_id AND d.server_uid = m.uid WHERE m.id = ?`,
+    [messageId],
+  );
+  return row ? toRecord(row) : null;
+}
+
 export function listDrafts(db: Db, accountId?: string): DraftRecord[] {
   return all<DraftRow>(
     db,

@@ -4,8 +4,9 @@
  * in index steps, never a sort. A text search walks the FTS5 index newest first instead.
  */
 import { PostinoError } from '../../shared/errors';
+import type { MessageIdsQuery } from '../../shared/api/messages';
 import type { MessagePage, MessageQuery, MessageSummary } from '../../shared/types';
-import { all, get, type Db } from './db';
+import { all, column, get, type Db } from './db';
 import { summaryColumns, toSummary, type SummaryRow } from './messageRows';
 import { SEARCH_ID_MASK } from './migrations/0010-initial';
 import { toMatchQuery } from './search';
@@ -137,4 +138,56 @@ export function listSummaries(db: Db, messageIds: readonly number[], threaded: b
      WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.date DESC, m.id DESC`,
     [JSON.stringify(messageIds)],
   ).map(toSummary);
+}
+
+/** The most ids `only` / `except` may name: the same bound the actions API puts on one action. */
+export const MAX_LISTED_IDS = 100_000;
+
+function checkIdList(ids: unknown, field: 'only' | 'except'): number[] | undefined {
+  if (ids === undefined) return undefined;
+  if (!Array.isArray(ids) || ids.length > MAX_LISTED_IDS || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    throw new PostinoError('invalid-input', `${field} is a list of at most ${MAX_LISTED_IDS} message ids`, { field });
+  }
+  return ids as number[];
+}
+
+/**
+ * Every message id a list holds (an action's input: the order means nothing), as SQL: the list's own plan (same indexes, no LIMIT), narrowed by
+ * `only` / `except`. A threaded list (not a search, which lists messages) expands each listed conversation to
+ * its messages in the folder through messages_by_thread_folder. Exported so tests can check its plan.
+ */
+export function idsSql(query: MessageIdsQuery): { sql: string; params: Record<string, unknown> } {
+  const only = checkIdList(query.only, 'only');
+  const except = checkIdList(query.except, 'except');
+  const planned = plan({ ...query, offset: 0, limit: 1 });
+  const where = [...planned.where];
+  const params: Record<string, unknown> = { ...planned.params };
+  if (only !== undefined) {
+    where.push('m.id IN (SELECT value FROM json_each(@only))');
+    params.only = JSON.stringify(only);
+  }
+  if (except !== undefined && except.length > 0) {
+    where.push('m.id NOT IN (SELECT value FROM json_each(@except))');
+    params.except = JSON.stringify(except);
+  }
+  const matching = `FROM ${planned.from} WHERE ${where.join(' AND ')}`;
+  if (planned.search) {
+    // What a search lists, and no more: its newest SEARCH_TOTAL_CAP matches.
+    return { sql: `SELECT m.id ${matching} ORDER BY ${planned.order} LIMIT ${SEARCH_TOTAL_CAP}`, params };
+  }
+  if (!planned.threaded) return { sql: `SELECT m.id ${matching} ORDER BY ${planned.order}`, params };
+  return {
+    sql: `WITH listed AS (SELECT m.thread_id, m.folder_id ${matching})
+          SELECT t.id FROM listed CROSS JOIN messages t ON t.thread_id = listed.thread_id AND t.folder_id = listed.folder_id`,
+    params,
+  };
+}
+
+/** See idsSql. */
+export function listMessageIds(db: Db, query: MessageIdsQuery): number[] {
+  if (query.folderId === undefined && !query.unifiedInbox) {
+    throw new PostinoError('invalid-input', 'Give a folderId or ask for the unified inbox', { field: 'folderId' });
+  }
+  const { sql, params } = idsSql(query);
+  return column<number>(db, sql, params);
 }

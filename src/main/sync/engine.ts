@@ -27,9 +27,9 @@ export interface SyncTuning extends HeaderSyncTuning {
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
   firstBatchSize: 200,
-  batchSize: 5_000,
+  batchSize: 2_000,
   commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
-  bodyBatchSize: 500,
+  bodyBatchSize: 200,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
 };
 
@@ -41,7 +41,7 @@ export interface SyncEngineDeps {
   /** Read at the start of each body pass, so a changed setting applies from the next sync. */
   settings: () => Pick<Settings, 'offlineBodyDays'>;
   tuning?: Partial<SyncTuning>;
-  /** Replaces connectImap (the benchmark counts connections through it). */
+  /** Replaces connectImap: the integration tests count connection attempts and pick the extensions a server offers. */
   connect?: (endpoint: ImapEndpoint) => Promise<ImapFlow>;
   log?: Pick<Console, 'warn'>;
 }

@@ -26,6 +26,9 @@ const PATHS = {
   mail: 'M4 4h16c1.1 0 2 .9 2 2v12c0 1.1-.9 2-2 2H4c-1.1 0-2-.9-2-2V6c0-1.1.9-2 2-2zM22 6l-10 7L2 6',
   plus: 'M12 5v14M5 12h14',
   chevron: 'm6 9 6 6 6-6',
+  more: 'M6 12a1 1 0 1 1-2 0 1 1 0 0 1 2 0zM13 12a1 1 0 1 1-2 0 1 1 0 0 1 2 0zM20 12a1 1 0 1 1-2 0 1 1 0 0 1 2 0z',
+  mailOpen: 'M22 10v9a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-9l10-7zM2 10l10 7 10-7',
+  folderMove: 'M22 19a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h5l2 3h9a2 2 0 0 1 2 2zM9 13h7M13 10l3 3-3 3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

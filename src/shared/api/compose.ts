@@ -92,6 +92,8 @@ export interface ComposeApi {
    * user wrote to most and most recently lead. At most `limit` (default 8, at most 50); none for an empty prefix.
    */
   suggestAddresses(prefix: string, limit?: number): Promise<Address[]>;
+  /** The draft a message in the Drafts folder is the server copy of; null for a draft written elsewhere. */
+  draftForMessage(messageId: number): Promise<Draft | null>;
 }
 
 export const COMPOSE_METHODS = [
@@ -105,4 +107,5 @@ export const COMPOSE_METHODS = [
   'retrySend',
   'listOutbox',
   'suggestAddresses',
+  'draftForMessage',
 ] as const satisfies ReadonlyArray<keyof ComposeApi>;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorToolbar } from './EditorToolbar';
 import { readAsDataUrl } from './readFiles';
@@ -20,6 +20,8 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
   const { t } = useTranslation();
   const [editor, setEditor] = useState<HTMLDivElement | null>(null);
   const [linkRequest, setLinkRequest] = useState(0);
+  const typed = useRef(false);
+  const firstFocus = useRef(true);
 
   useEffect(() => {
     const element = editorRef.current;
@@ -28,14 +30,19 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
     // Enter makes paragraphs, as in every mail client, rather than bare <div>s.
     document.execCommand('defaultParagraphSeparator', false, 'p');
     if (!autoFocus) return;
+    firstFocus.current = false;
     element.focus();
-    const range = document.createRange();
-    range.setStart(element.firstChild ?? element, 0);
-    range.collapse(true);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
+    placeCaretAtTop(element);
   }, [editor, editorRef, initialHtml, autoFocus]);
+
+  // The first click into an untouched body lands wherever the pointer was, often below the text: in the
+  // signature or the quote. The user means to start writing, at the top.
+  const onFocus = (): void => {
+    if (!firstFocus.current) return;
+    firstFocus.current = false;
+    const element = editorRef.current;
+    if (element && !typed.current) requestAnimationFrame(() => placeCaretAtTop(element));
+  };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
     const data = event.clipboardData;
@@ -77,10 +84,23 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
         aria-label={t('composer.body')}
         data-testid="composer-body"
         spellCheck
-        onInput={onChange}
+        onInput={() => {
+          typed.current = true;
+          onChange();
+        }}
+        onFocus={onFocus}
         onPaste={onPaste}
         onKeyDown={onKeyDown}
       />
     </div>
   );
+}
+
+function placeCaretAtTop(element: HTMLElement): void {
+  const range = document.createRange();
+  range.setStart(element.firstChild ?? element, 0);
+  range.collapse(true);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
 }

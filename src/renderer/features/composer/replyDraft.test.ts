@@ -60,6 +60,6 @@ describe('reply and forward', () => {
 
   it('heads a forward with the original’s sender, date and subject, leaving out empty rows', () => {
     const html = quoteForForward({ title: 'Forwarded message', rows: [['From', 'Bruno <bruno@example.com>'], ['Cc', ''], ['Subject', 'Preventivo']] }, '<p>Ciao</p>');
-    expect(html).toBe('<p><br></p><p>Forwarded message<br>From: Bruno &lt;bruno@example.com&gt;<br>Subject: Preventivo</p><div><p>Ciao</p></div>');
+    expect(html).toBe('<p><br></p><p>Forwarded message<br>From: Bruno &lt;bruno@example.com&gt;<br>Subject: Preventivo</p><p><br></p><div><p>Ciao</p></div>');
   });
 });

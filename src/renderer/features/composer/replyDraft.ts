@@ -61,5 +61,5 @@ export interface ForwardHeader {
 /** The original inline below a forward, after a block naming its sender, date, subject and recipients. */
 export function quoteForForward(header: ForwardHeader, bodyHtml: string): string {
   const rows = header.rows.filter(([, value]) => value !== '').map(([label, value]) => `${escapeHtml(label)}: ${escapeHtml(value)}`);
-  return `<p><br></p><p>${escapeHtml(header.title)}<br>${rows.join('<br>')}</p><div>${bodyHtml}</div>`;
+  return `<p><br></p><p>${escapeHtml(header.title)}<br>${rows.join('<br>')}</p><p><br></p><div>${bodyHtml}</div>`;
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageSummary } from '../../../shared/types';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,9 +8,17 @@ import { formatCount } from '../../lib/formatNumber';
 import { useFormattingLocale, useNow } from '../../lib/hooks';
 import { useFolders, useSelectedMailbox } from '../folders/mailboxStore';
 import { useSettings } from '../settings/settingsStore';
+import { ActionBar } from '../actions/ActionBar';
+import { startDraggingRows, stopDraggingRows } from '../actions/dragRows';
+import { oneMessageTarget } from '../actions/RowActionMenu';
+import { SelectAllBox } from '../actions/SelectAllBox';
+import { checkedState, checkedTarget } from '../actions/selectionTarget';
+import { useActionShortcuts } from '../actions/useActionShortcuts';
+import { useListContext } from '../actions/useListContext';
+import { anyChecked, checkedCount, isChecked, rangeBetween, rowsInRange, setChecked, toggleChecked } from './checked';
 import { MessageRow } from './MessageRow';
 import { useSelectionStore } from './selectionStore';
-import { useMessagePages } from './useMessagePages';
+import { MAX_WINDOW, useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 78;
 
@@ -31,7 +39,11 @@ export function MessageList() {
   const moveCursor = useSelectionStore((state) => state.moveCursor);
   const open = useSelectionStore((state) => state.open);
   const reset = useSelectionStore((state) => state.reset);
+  const checked = useSelectionStore((state) => state.checked);
+  const clearChecks = useSelectionStore((state) => state.clearChecks);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const context = useListContext();
+  useActionShortcuts({ cache, total: total ?? 0, context });
 
   useEffect(() => reset(), [cache, reset]);
 
@@ -66,6 +78,38 @@ export function MessageList() {
     [open],
   );
 
+  const { fetchRows } = pages;
+  const checkRow = useCallback(
+    (message: MessageSummary, index: number, range: boolean) => {
+      const { checked: current, checkAnchor, setChecked: store } = useSelectionStore.getState();
+      if (!range || checkAnchor === null) {
+        store(toggleChecked(current, message), index);
+        return;
+      }
+      // The whole range takes the state the clicked row takes, as in every mail client.
+      const on = !isChecked(current, message.id);
+      const { first, last } = rangeBetween(checkAnchor, index);
+      rowsInRange(first, last, (at) => cache.row(at), fetchRows, MAX_WINDOW).then(
+        (rows) => store(setChecked(useSelectionStore.getState().checked, rows, on), index),
+        () => store(toggleChecked(current, message), index),
+      );
+    },
+    [cache, fetchRows],
+  );
+
+  const dragRows = useCallback(
+    (message: MessageSummary, event: DragEvent) => {
+      const { checked: current } = useSelectionStore.getState();
+      const rowCount = cache.total() ?? 0;
+      // A ticked row drags every ticked row with it; any other row goes alone.
+      const fromChecks = isChecked(current, message.id) && anyChecked(current, rowCount);
+      const target = fromChecks ? checkedTarget(current, context, folders) : oneMessageTarget(message, context);
+      const count = fromChecks ? checkedCount(current, rowCount) : 1;
+      startDraggingRows(event, target, t('actions.drag', { count, formattedCount: formatCount(count, locale) }));
+    },
+    [cache, context, folders, t, locale],
+  );
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!total || event.metaKey || event.ctrlKey || event.altKey) return;
     const step = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[event.key];
@@ -88,10 +132,28 @@ export function MessageList() {
 
   return (
     <section className="message-list" aria-label={t('app.messages')}>
-      <header className="toolbar message-list__header">
-        <h1 className="message-list__title">{title}</h1>
-        {total !== null && <span className="message-list__count">{t('list.count', { count: total, formattedCount: formatCount(total, locale) })}</span>}
-      </header>
+      {anyChecked(checked, total ?? 0) ? (
+        <ActionBar
+          context={context}
+          checked={checked}
+          total={total ?? 0}
+          state={checkedState(checked, cache.loadedRows(), total ?? 0)}
+          target={() => checkedTarget(useSelectionStore.getState().checked, context, folders)}
+          onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
+          onClear={clearChecks}
+        />
+      ) : (
+        <header className="toolbar message-list__header">
+          <SelectAllBox
+            checked={checked}
+            total={total ?? 0}
+            onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
+            onClear={clearChecks}
+          />
+          <h1 className="message-list__title">{title}</h1>
+          {total !== null && <span className="message-list__count">{t('list.count', { count: total, formattedCount: formatCount(total, locale) })}</span>}
+        </header>
+      )}
       {error !== null && (
         <p className="banner banner--error" role="alert">
           {t('list.loadFailed', { reason: t(errorKey(error)) })}
@@ -121,9 +183,13 @@ export function MessageList() {
                     total={total ?? 0}
                     selected={item.index === cursorIndex}
                     open={message !== undefined && message.id === openMessageId}
+                    checked={message !== undefined && isChecked(checked, message.id)}
                     locale={locale}
                     now={now}
                     onOpen={openRow}
+                    onCheck={checkRow}
+                    onDragStart={dragRows}
+                    onDragEnd={stopDraggingRows}
                   />
                 </div>
               );

@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageSummary } from '../../../shared/types';
 import { Icon } from '../../components/Icon';
 import { formatListDate } from '../../lib/formatDate';
+import { MessageActionMenu } from '../actions/RowActionMenu';
 
 interface MessageRowProps {
   message: MessageSummary | undefined;
@@ -10,14 +11,20 @@ interface MessageRowProps {
   total: number;
   selected: boolean;
   open: boolean;
+  /** Ticked for acting on with others. */
+  checked: boolean;
   locale: string;
   now: number;
   onOpen(message: MessageSummary, index: number): void;
+  /** The checkbox was clicked; with Shift, ticks or unticks the range from the last row clicked. */
+  onCheck(message: MessageSummary, index: number, range: boolean): void;
+  onDragStart(message: MessageSummary, event: DragEvent): void;
+  onDragEnd(): void;
 }
 
 /** One message in the list: sender, date, subject, snippet and its marks; a quiet placeholder until loaded. */
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { message, index, total, selected, open, locale, now, onOpen } = props;
+  const { message, index, total, selected, open, checked, locale, now, onOpen, onCheck, onDragStart, onDragEnd } = props;
   const { t } = useTranslation();
   const common = {
     id: `message-row-${index}`,
@@ -39,10 +46,32 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   if (!message.seen) classes.push('message-row--unread');
   if (selected) classes.push('message-row--cursor');
   if (open) classes.push('message-row--open');
+  if (checked) classes.push('message-row--checked');
   const sender = message.from ? message.from.name || message.from.address : t('list.noSender');
 
   return (
-    <div {...common} className={classes.join(' ')} data-message-id={message.id} onClick={() => onOpen(message, index)}>
+    <div
+      {...common}
+      className={classes.join(' ')}
+      data-message-id={message.id}
+      onClick={() => onOpen(message, index)}
+      draggable
+      onDragStart={(event) => onDragStart(message, event)}
+      onDragEnd={onDragEnd}
+    >
+      <input
+        type="checkbox"
+        className="check-box message-row__check"
+        checked={checked}
+        aria-label={`${t('actions.select')}: ${message.subject || t('list.noSubject')}`}
+        // Ticking is a click (it carries Shift for ranges); the list's own keys move the cursor, x ticks.
+        tabIndex={-1}
+        onClick={(event) => {
+          event.stopPropagation();
+          onCheck(message, index, event.shiftKey);
+        }}
+        onChange={() => {}}
+      />
       <div className="message-row__line">
         {message.seen ? (
           <span className="message-row__unread-dot" />
@@ -52,6 +81,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         <span className="message-row__sender" title={message.from?.address}>
           {sender}
         </span>
+        <MessageActionMenu message={message} className="message-row__menu" />
         {message.threadCount > 1 && (
           <span className="message-row__thread" aria-label={t('list.thread', { count: message.threadCount })}>
             {message.threadCount}

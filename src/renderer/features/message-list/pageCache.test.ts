@@ -83,6 +83,8 @@ describe('createPageCache', () => {
     await settle();
     expect(cache.indexOf(120)).toBe(119);
     expect(cache.indexOf(5)).toBeNull();
+    // The refresh forgot page 0 (off screen) and brought page 1 anew.
+    expect(cache.loadedRows().map((row) => row.id)).toEqual(Array.from({ length: 100 }, (_, i) => 101 + i));
   });
 
   it('drops an answer that a refresh has overtaken', async () => {

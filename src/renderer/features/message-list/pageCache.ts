@@ -21,6 +21,8 @@ export interface PageCache {
   row(index: number): MessageSummary | undefined;
   /** Where a message is among the loaded rows (after a refresh it may have moved), or null if not loaded. */
   indexOf(messageId: number): number | null;
+  /** Every row loaded now, in no set order: what the list knows about ticked rows without asking the core. */
+  loadedRows(): MessageSummary[];
   /** Makes sure the pages covering rows `first`..`last` (inclusive) are loaded or loading. */
   ensureRange(first: number, last: number): void;
   /**
@@ -79,6 +81,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       }
       return null;
     },
+    loadedRows: () => [...pages.values()].flat(),
     ensureRange(first, last) {
       for (const page of pagesCovering(first, last, pageSize)) {
         if (!pages.has(page) && !requested.has(page)) load(page);

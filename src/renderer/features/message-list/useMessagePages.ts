@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { coalesce } from '../../lib/coalesce';
-import type { MessageQuery } from '../../../shared/types';
+import type { MessageQuery, MessageSummary } from '../../../shared/types';
 import { api } from '../../lib/bridge';
 import { useCoreEvent } from '../../lib/hooks';
 import type { Mailbox } from '../folders/mailboxStore';
@@ -8,6 +8,8 @@ import { createPageCache, type PageCache } from './pageCache';
 
 const PAGE_SIZE = 100;
 const REFRESH_DELAY_MS = 400;
+/** The most rows one `messages.list` call returns (the core's MAX_PAGE_SIZE). */
+export const MAX_WINDOW = 1000;
 
 export interface MessagePages {
   cache: PageCache;
@@ -16,6 +18,8 @@ export interface MessagePages {
   error: unknown;
   /** Tells the cache which rows are on screen, so it loads them and refreshes them on changes. */
   setVisibleRange(first: number, last: number): void;
+  /** Rows `offset`.. of this list, straight from the core (at most MAX_WINDOW): for a shift-click range. */
+  fetchRows(offset: number, limit: number): Promise<MessageSummary[]>;
 }
 
 export function useMessagePages(mailbox: Mailbox, threaded: boolean): MessagePages {
@@ -24,31 +28,36 @@ export function useMessagePages(mailbox: Mailbox, threaded: boolean): MessagePag
   const visible = useRef({ first: 0, last: PAGE_SIZE - 1 });
   const folderId = mailbox.kind === 'folder' ? mailbox.folderId : null;
 
+  const fetchPage = useMemo(
+    () => (offset: number, limit: number) => {
+      const query: MessageQuery =
+        folderId === null ? { unifiedInbox: true, offset, limit, threaded } : { folderId, offset, limit, threaded };
+      return api.messages.list(query);
+    },
+    [folderId, threaded],
+  );
+
   const cache = useMemo(
     () =>
       createPageCache({
         pageSize: PAGE_SIZE,
-        fetchPage: (offset, limit) => {
-          const query: MessageQuery =
-            folderId === null ? { unifiedInbox: true, offset, limit, threaded } : { folderId, offset, limit, threaded };
-          return api.messages.list(query);
-        },
+        fetchPage,
         onChange: () => {
           setError(null);
           setVersion((current) => current + 1);
         },
         onError: setError,
       }),
-    [folderId, threaded],
+    [fetchPage],
   );
 
-  const refresh = useRef<ReturnType<typeof coalesce> | null>(null);
+  const refresh = useRef<{ trigger(): void; cancel(): void } | null>(null);
 
   useEffect(() => {
     visible.current = { first: 0, last: PAGE_SIZE - 1 };
     cache.ensureRange(0, PAGE_SIZE - 1);
-    const refresher = coalesce(() => cache.refresh(visible.current.first, visible.current.last), REFRESH_DELAY_MS);
-    refresh.current = refresher;
+    refresh.current = leadingThenCoalesced(() => cache.refresh(visible.current.first, visible.current.last), REFRESH_DELAY_MS);
+    const refresher = refresh.current;
     return () => {
       cache.dispose();
       refresher.cancel();
@@ -67,5 +76,29 @@ export function useMessagePages(mailbox: Mailbox, threaded: boolean): MessagePag
       visible.current = { first, last };
       cache.ensureRange(first, last);
     },
+    fetchRows: (offset, limit) => fetchPage(offset, Math.min(limit, MAX_WINDOW)).then((page) => page.rows),
+  };
+}
+
+/**
+ * The first change after a quiet spell refreshes at once (the user just archived something and expects it gone
+ * now); changes that follow within `delayMs` (a sync writing batch after batch) are coalesced into one refresh.
+ */
+function leadingThenCoalesced(run: () => void, delayMs: number): { trigger(): void; cancel(): void } {
+  let lastRunAt = -Infinity;
+  const trailing = coalesce(() => {
+    lastRunAt = Date.now();
+    run();
+  }, delayMs);
+  return {
+    trigger() {
+      if (Date.now() - lastRunAt < delayMs) {
+        trailing.trigger();
+        return;
+      }
+      lastRunAt = Date.now();
+      run();
+    },
+    cancel: () => trailing.cancel(),
   };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Address, MessageDetail } from '../../../shared/types';
 import { formatFullDate } from '../../lib/formatDate';
 import { useFormattingLocale } from '../../lib/hooks';
+import { MessageActionMenu } from '../actions/RowActionMenu';
 import { ResponseButtons } from '../composer/ResponseButtons';
 
 function formatAddress(address: Address): string {
@@ -19,7 +20,10 @@ export function MessageHeader({ message }: { message: MessageDetail }) {
   rows.push([t('reader.date'), formatFullDate(message.date, locale)]);
   return (
     <header className="reader__header">
-      <ResponseButtons message={message} />
+      <div className="reader__actions">
+        <ResponseButtons message={message} />
+        <MessageActionMenu message={message} />
+      </div>
       <h1 className="reader__subject">{message.subject || t('list.noSubject')}</h1>
       <dl className="reader__meta">
         {rows.map(([label, value]) => (

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/types';
 import { Field } from '../../components/Field';
 import { errorData, errorKey } from '../../lib/errors';
 import { pickUiLanguage } from '../../lib/locale';
+import { SignatureSettings } from '../composer/SignatureSettings';
 import { useSettings, useSettingsStore } from './settingsStore';
 
 type NumberSetting = 'mailboxLimit' | 'offlineBodyDays';
@@ -97,6 +98,7 @@ export function GeneralSettings() {
           />
         </Field>
       </div>
+      <SignatureSettings />
     </div>
   );
 }

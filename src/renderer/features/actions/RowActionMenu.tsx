@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { setChecked, NONE_CHECKED } from '../message-list/checked';
+import { stateOf } from './actionKinds';
+import type { ActionTarget } from './actionsStore';
+import { ActionMenu } from './ActionMenu';
+import type { ListContext } from './listContext';
+import { useListContext } from './useListContext';
+
+/** The message (or conversation, in a threaded list) one row or the reader stands for, as an action target. */
+export function oneMessageTarget(message: { id: number; accountId: string }, context: ListContext): ActionTarget {
+  return {
+    checked: setChecked(NONE_CHECKED, [message], true),
+    scope: context.scope,
+    fromChecks: false,
+    accountIds: [message.accountId],
+  };
+}
+
+/** The "⋯" of one message: in its list row (beside the sender) and in the reader's header. */
+export function MessageActionMenu({ message, className }: {
+  message: { id: number; accountId: string; subject: string; seen: boolean; flagged: boolean };
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const context = useListContext();
+  return (
+    <ActionMenu
+      target={() => oneMessageTarget(message, context)}
+      state={stateOf([message])}
+      role={context.role}
+      label={t('actions.menuFor', { subject: message.subject || t('list.noSubject') })}
+      className={className}
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import type { Folder, MessageSummary } from '../../../shared/types';
+import { isChecked, type Checked } from '../message-list/checked';
+import { stateOf, UNKNOWN_STATE, type TargetState } from './actionKinds';
+import type { ActionTarget } from './actionsStore';
+import { accountsOf, type ListContext } from './listContext';
+
+/** The ticked rows as an action target. */
+export function checkedTarget(checked: Checked, context: ListContext, folders: readonly Folder[]): ActionTarget {
+  return { checked, scope: context.scope, fromChecks: true, accountIds: accountsOf(checked, context, folders) };
+}
+
+/**
+ * What the ticked rows are like (read? flagged?), from the loaded rows: exact when every ticked row is loaded,
+ * unknown otherwise (then every read/flag action is offered).
+ */
+export function checkedState(checked: Checked, loadedRows: readonly MessageSummary[], total: number): TargetState {
+  const ticked = loadedRows.filter((row) => isChecked(checked, row.id));
+  const expected = checked.kind === 'some' ? checked.rows.size : total - checked.except.size;
+  return ticked.length === expected ? stateOf(ticked) : UNKNOWN_STATE;
+}
