@@ -2,7 +2,7 @@
 // desktop app). `npm start` rebuilds it for Electron when it launches the desktop app; every Node entry point
 // (npm test, npm run web, demo, bench) runs this first and rebuilds it back for Node when needed.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
