@@ -1,8 +1,8 @@
 /**
  * Writing mail in web mode, driven in Chromium against the real Dovecot/Postfix rig: the user answers a message
  * with an attachment and sends it, and the reply arrives in the sender's mailbox with its thread headers; a
- * message sent by mistake is taken back with Undo and comes back in the composer. Screenshots go to
- * test-output/e2e/compose-*.png.
+ * message sent by mistake is taken back with Undo and comes back in the composer; a forward keeps the original's
+ * attachment, waits in the Drafts folder and is finished from there. Screenshots go to test-output/e2e/compose-*.png.
  */
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -20,6 +20,9 @@ let friend: TestUser;
 let web: WebMode;
 let browser: Browser;
 let page: Page;
+
+const folderButton = (name: string) =>
+  page.locator('.folder-pane .mailbox-item').filter({ has: page.locator('.mailbox-item__name', { hasText: new RegExp(`^${name}$`) }) });
 
 /** Adds the writer's account through the form, as a user does (trusting the rig's self-signed certificate). */
 async function addAccount(user: TestUser): Promise<void> {
@@ -77,6 +80,7 @@ beforeAll(async () => {
     subject: ORIGINAL_SUBJECT,
     text: 'Ciao Walter,\nmi mandi il preventivo firmato?\n\nMarta',
     headers: { 'Message-ID': '<preventivo-tetto@postino.test>' },
+    attachments: [{ filename: 'planimetria.txt', content: 'Piano terra, 120 m²', contentType: 'text/plain' }],
   });
   web = await startWebMode();
   browser = await launchChromium();
@@ -151,5 +155,48 @@ describe('writing mail in web mode', () => {
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.waitForTimeout(6_000);
     expect(await inboxMessages(friend, 'Sent by mistake')).toEqual([]);
+  });
+
+  it('forwards the original’s attachment, keeps the forward in Drafts, and finishes it from there', async () => {
+    await folderButton('Inbox').click();
+    await page.locator('.message-row', { hasText: ORIGINAL_SUBJECT }).click();
+    await page.getByTestId('plain-body').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Forward' }).click();
+    const composer = page.getByTestId('composer');
+    await composer.locator('.composer-attachment', { hasText: 'planimetria.txt' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type(`${friend.address},`);
+    await page.getByTestId('composer-body').click();
+    await page.keyboard.type('Ecco la planimetria.');
+    await page.keyboard.press('Escape');
+    await composer.waitFor({ state: 'detached' });
+
+    // The draft is copied to the server's Drafts folder on close; opening the folder syncs it.
+    const draftRow = page.locator('.message-row', { hasText: `Fwd: ${ORIGINAL_SUBJECT}` });
+    await expect
+      .poll(
+        async () => {
+          await folderButton('Drafts').click();
+          return draftRow.count();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(1);
+    await draftRow.click();
+    await page.getByRole('button', { name: 'Edit draft' }).click();
+    await composer.waitFor();
+    expect(await page.getByTestId('composer-body').innerText()).toContain('Ecco la planimetria.');
+    expect(await composer.locator('.composer-attachment').allTextContents()).toEqual([expect.stringContaining('planimetria.txt')]);
+    await screenshot(page, 'compose-05-draft-reopened');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('send-notice').getByText('Sending…').waitFor();
+
+    let arrived: ParsedMail[] = [];
+    await expect
+      .poll(async () => (arrived = await inboxMessages(friend, `Fwd: ${ORIGINAL_SUBJECT}`)).length, { timeout: 60_000, interval: 1_000 })
+      .toBe(1);
+    const [forward] = arrived as [ParsedMail];
+    expect(forward.text).toContain('Ecco la planimetria.');
+    expect(forward.text).toContain('mi mandi il preventivo firmato?');
+    expect(forward.attachments.map((attachment) => [attachment.filename, attachment.content.toString()])).toEqual([['planimetria.txt', 'Piano terra, 120 m²']]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser, killImap, seedMaildir, startImap } from '../rig';
+import { createUser, killImap, seedMaildir, startImap, useIsolatedRig } from '../rig';
 import { generateMessages } from '../rig/seed/generate';
 import { openSyncHarness, type SyncHarness } from './sync.harness';
 
@@ -23,6 +23,10 @@ function oldMessage(n: number): string {
     '',
   ].join('\r\n');
 }
+
+
+// These tests kill Dovecot: a private rig keeps the shared one serving other test files.
+useIsolatedRig();
 
 describe('offline', () => {
   it('offline: with the IMAP server gone the account is offline, the cache stays readable and whole, retries are paced, and sync resumes by itself', async () => {

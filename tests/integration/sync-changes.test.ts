@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImapFlow } from 'imapflow';
-import { createUser, killImap, seedMaildir, startImap, type TestUser } from '../rig';
+import { createUser, killImap, seedMaildir, startImap, useIsolatedRig, type TestUser } from '../rig';
 import { generateMessages } from '../rig/seed/generate';
 import { openSyncHarness, otherClient, serverFlags, type ServerKind, type SyncHarness } from './sync.harness';
 
@@ -9,6 +9,10 @@ afterEach(async () => {
   await harness?.dispose();
   harness = undefined;
 });
+
+
+// These tests kill Dovecot: a private rig keeps the shared one serving other test files.
+useIsolatedRig();
 
 describe.each<ServerKind>(['qresync', 'condstore', 'plain'])('sync: changes made elsewhere (%s)', (serverKind) => {
   it(`sync: flags changed and messages expunged by another client show up (${serverKind})`, async () => {

@@ -44,7 +44,10 @@ function ToastItem({ toast }: { toast: ActionToast }) {
   );
 }
 
-/** The action toasts, bottom left (the composer's sending notices take the bottom centre). */
+/**
+ * The action toasts, bottom centre, where the composer's sending notices also appear (the two rarely meet: a send and
+ * an action within seconds); the bottom corners hold the composer and the notification prompt.
+ */
 export function ActionToasts() {
   const toasts = useActionsStore((state) => state.toasts);
   if (toasts.length === 0) return null;

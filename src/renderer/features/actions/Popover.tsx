@@ -62,7 +62,8 @@ export function Popover({ anchor, onClose, label, className, children }: {
       className={className ? `popover ${className}` : 'popover'}
       role="dialog"
       aria-label={label}
-      style={position ? { left: position.left, top: position.top } : { left: 0, top: 0, visibility: 'hidden' }}
+      // Unplaced, it is measured unseen; transparent rather than hidden, so what it holds can take the focus at once.
+      style={position ? { left: position.left, top: position.top } : { left: 0, top: 0, opacity: 0 }}
       // React events bubble through portals to the component that opened the popover (a list row, which opens its
       // message on click and moves the cursor on keys): what happens in here stays in here.
       onClick={(event) => event.stopPropagation()}

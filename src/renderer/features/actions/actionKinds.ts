@@ -58,12 +58,12 @@ export function availableActions(role: FolderRole | null, state: TargetState): A
 /** The shortcut shown beside each action in menus and tooltips. */
 export const ACTION_SHORTCUTS: Partial<Record<ActionKind, string>> = {
   markRead: 'Shift+I',
-  markUnread: 'U',
-  flag: 'S',
-  unflag: 'S',
+  markUnread: 'u',
+  flag: 's',
+  unflag: 's',
   spam: '!',
-  move: 'V',
-  archive: 'E',
+  move: 'v',
+  archive: 'e',
   delete: '#',
   deleteForever: 'Shift+Del',
 };

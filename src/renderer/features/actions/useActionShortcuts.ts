@@ -17,7 +17,9 @@ import { commandFor, type ShortcutCommand } from './shortcuts';
 function belongsElsewhere(target: EventTarget | null): boolean {
   if (document.querySelector('dialog[open]')) return true;
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  if (target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  // A ticked checkbox keeps the focus; it takes no letters, so the shortcuts stay the list's.
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button'].includes(target.type);
   return target.closest('[role="dialog"], [role="menu"]') !== null;
 }
 

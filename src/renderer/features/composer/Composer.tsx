@@ -156,7 +156,13 @@ export function Composer({ session }: { session: ComposerSession }) {
       />
       {laterOpen && <SendLaterPanel disabled={composer.sending} onCancel={() => setLaterOpen(false)} onSchedule={(sendAt) => void composer.send(sendAt)} />}
       <footer className="composer__footer">
-        <button type="button" className="button button--primary" disabled={composer.sending} onClick={() => void composer.send()} title={t('composer.sendShortcut')}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={composer.sending || composer.fetchingAttachments > 0}
+          onClick={() => void composer.send()}
+          title={t('composer.sendShortcut')}
+        >
           <Icon name="sent" /> {t('composer.send')}
         </button>
         <button type="button" className="button" aria-expanded={laterOpen} onClick={() => setLaterOpen((open) => !open)}>
@@ -169,6 +175,12 @@ export function Composer({ session }: { session: ComposerSession }) {
           attach(event.target.files);
           event.target.value = '';
         }} />
+        {composer.fetchingAttachments > 0 && <span className="composer__status">{t('composer.fetchingAttachments')}</span>}
+        {composer.attachmentProblem && composer.sendProblem === null && (
+          <span className="composer__status composer__status--error" role="alert">
+            {t('composer.attachmentFailed', { name: composer.attachmentProblem.filename, reason: t(errorKey(composer.attachmentProblem.error)) })}
+          </span>
+        )}
         {composer.sendProblem !== null && (
           <span className="composer__status composer__status--error" role="alert">
             {problemText(composer.sendProblem, t)}

@@ -41,7 +41,8 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
     if (!firstFocus.current) return;
     firstFocus.current = false;
     const element = editorRef.current;
-    if (element && !typed.current) requestAnimationFrame(() => placeCaretAtTop(element));
+    // After the click has placed the caret (its default action), unless the user is already typing.
+    if (element) requestAnimationFrame(() => typed.current || placeCaretAtTop(element));
   };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {

@@ -11,6 +11,8 @@ export interface ComposerSession {
   /** The contents it opens with; `html` as the editor holds it (pasted images as data: URLs). */
   draft: Draft;
   kind: 'new' | 'reply' | 'forward' | 'draft';
+  /** A forward's original attachments (cached attachment ids and names): fetched and added once it opens. */
+  forwardedAttachments: Array<{ id: number; filename: string }>;
 }
 
 export type SendNotice =
@@ -20,7 +22,7 @@ export type SendNotice =
 interface ComposerState {
   session: ComposerSession | null;
   notices: SendNotice[];
-  open(draft: Draft, kind: ComposerSession['kind']): void;
+  open(draft: Draft, kind: ComposerSession['kind'], forwardedAttachments?: ComposerSession['forwardedAttachments']): void;
   close(): void;
   notify(notice: SendNotice): void;
   dismiss(outboxId: number): void;
@@ -31,7 +33,7 @@ let nextKey = 1;
 export const useComposerStore = create<ComposerState>()((set) => ({
   session: null,
   notices: [],
-  open: (draft, kind) => set({ session: { key: nextKey++, draft, kind } }),
+  open: (draft, kind, forwardedAttachments = []) => set({ session: { key: nextKey++, draft, kind, forwardedAttachments } }),
   close: () => set({ session: null }),
   notify: (notice) =>
     set((state) => ({ notices: [...state.notices.filter((other) => other.entry.id !== notice.entry.id), notice] })),

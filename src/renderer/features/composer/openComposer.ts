@@ -80,7 +80,8 @@ export function openResponse(message: MessageDetail, kind: ResponseKind): void {
   }
   // The user writes above the quote: the editor starts with an empty first paragraph.
   draft.html = `<p><br></p>${draft.html}`;
-  useComposerStore.getState().open(draft, kind === 'forward' ? 'forward' : 'reply');
+  if (kind === 'forward') useComposerStore.getState().open(draft, 'forward', message.attachments.map(({ id, filename }) => ({ id, filename })));
+  else useComposerStore.getState().open(draft, 'reply');
 }
 
 /** Opens a stored draft (or one a cancelled send gave back) where the user left it. */

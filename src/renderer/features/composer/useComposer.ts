@@ -36,6 +36,10 @@ export interface Composer {
   editorRef: React.RefObject<HTMLDivElement | null>;
   saveState: SaveState;
   sendProblem: SendProblem | null;
+  /** A forwarded attachment that could not be fetched from the server. */
+  attachmentProblem: { filename: string; error: unknown } | null;
+  /** Forwarded attachments still being fetched: sending waits for them. */
+  fetchingAttachments: number;
   sending: boolean;
   send(sendAt?: number): Promise<void>;
   /** Saves what is unsaved and closes (Esc, the close button). */
@@ -67,6 +71,8 @@ export function useComposer(session: ComposerSession): Composer {
   const [saveState, setSaveState] = useState<SaveState>({ phase: 'idle' });
   const [sendProblem, setSendProblem] = useState<SendProblem | null>(null);
   const [sending, setSending] = useState(false);
+  const [attachmentProblem, setAttachmentProblem] = useState<Composer['attachmentProblem']>(null);
+  const [fetchingAttachments, setFetchingAttachments] = useState(session.forwardedAttachments.length);
 
   const snapshot = useCallback(
     (revision: number): Draft => {
@@ -139,6 +145,31 @@ export function useComposer(session: ComposerSession): Composer {
     [update],
   );
 
+  // A forward carries the original's files: fetched (from the cache, else the server) once the composer is open.
+  // They are part of the message from the start, not an edit: an untouched forward is still not saved as a draft.
+  const forwarded = session.forwardedAttachments;
+  useEffect(() => {
+    let current = true;
+    for (const original of forwarded) {
+      api.messages.attachment(original.id).then(
+        ({ filename, contentType, base64 }) => {
+          if (!current) return;
+          fieldsRef.current = { ...fieldsRef.current, attachments: [...fieldsRef.current.attachments, { filename, contentType, base64 }] };
+          setFields(fieldsRef.current);
+          setFetchingAttachments((count) => count - 1);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          setAttachmentProblem({ filename: original.filename, error });
+          setFetchingAttachments((count) => count - 1);
+        },
+      );
+    }
+    return () => {
+      current = false;
+    };
+  }, [forwarded]);
+
   const bodyChanged = useCallback(() => saver().changed(), [saver]);
 
   const finish = useCallback(() => {
@@ -185,8 +216,8 @@ export function useComposer(session: ComposerSession): Composer {
   );
 
   return useMemo(
-    () => ({ fields, update, addAttachments, bodyChanged, editorRef, saveState, sendProblem, sending, send, close, discard }),
-    [fields, update, addAttachments, bodyChanged, saveState, sendProblem, sending, send, close, discard],
+    () => ({ fields, update, addAttachments, bodyChanged, editorRef, saveState, sendProblem, attachmentProblem, fetchingAttachments, sending, send, close, discard }),
+    [fields, update, addAttachments, bodyChanged, saveState, sendProblem, attachmentProblem, fetchingAttachments, sending, send, close, discard],
   );
 }
 
