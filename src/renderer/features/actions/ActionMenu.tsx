@@ -12,13 +12,14 @@ import { Popover } from './Popover';
  * The "⋯" button and its menu of every action that applies: one component for the list rows, the action bar and
  * the reader, so the three always offer the same actions with the same words and shortcuts.
  */
-export function ActionMenu({ target, state, role, label, className }: {
+export function ActionMenu({ target, state, role, label, className, tabbable = true }: {
   target: () => ActionTarget;
   state: TargetState;
   role: FolderRole | null;
   /** The button's accessible name ("Actions for …"). */
   label: string;
   className?: string;
+  tabbable?: boolean;
 }) {
   const { t } = useTranslation();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -58,6 +59,7 @@ export function ActionMenu({ target, state, role, label, className }: {
         className={className ? `icon-button ${className}` : 'icon-button'}
         aria-label={label}
         title={t('actions.more')}
+        tabIndex={tabbable ? undefined : -1}
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         disabled={busy}

@@ -13,13 +13,16 @@ export function oneMessageTarget(message: { id: number; accountId: string }, con
     scope: context.scope,
     fromChecks: false,
     accountIds: [message.accountId],
+    rowCount: 1,
   };
 }
 
 /** The "⋯" of one message: in its list row (beside the sender) and in the reader's header. */
-export function MessageActionMenu({ message, className }: {
+export function MessageActionMenu({ message, className, tabbable = true }: {
   message: { id: number; accountId: string; subject: string; seen: boolean; flagged: boolean };
   className?: string;
+  /** In the list only the cursor row's menu is a Tab stop, not one per row on screen. */
+  tabbable?: boolean;
 }) {
   const { t } = useTranslation();
   const context = useListContext();
@@ -30,6 +33,7 @@ export function MessageActionMenu({ message, className }: {
       role={context.role}
       label={t('actions.menuFor', { subject: message.subject || t('list.noSubject') })}
       className={className}
+      tabbable={tabbable}
     />
   );
 }

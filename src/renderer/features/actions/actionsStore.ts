@@ -12,6 +12,11 @@ export interface ActionTarget {
   fromChecks: boolean;
   /** The accounts the messages belong to, when known: "Move to" lists one account's folders. */
   accountIds: readonly string[];
+  /**
+   * How many rows the user acted on, which the toast counts: "3 messages moved" after ticking three rows, as the
+   * bar said "3 selected", even when a row is a conversation of several messages.
+   */
+  rowCount: number;
 }
 
 /** A toast at the bottom of the window; `text` data is put into words when shown, in the current language. */
@@ -51,7 +56,7 @@ interface ActionsState {
 }
 
 let nextToastId = 1;
-/** More would bury the list; the newest matter. */
+/** Failures can pile up (several refusals at once); more than this would bury the list, and the newest matter. */
 const MAX_TOASTS = 3;
 
 export const useActionsStore = create<ActionsState>()((set) => ({
@@ -65,7 +70,11 @@ export const useActionsStore = create<ActionsState>()((set) => ({
   dropFolderId: null,
   pushToast(toast) {
     const id = nextToastId++;
-    set((state) => ({ toasts: [...state.toasts, { ...toast, id } as ActionToast].slice(-MAX_TOASTS) }));
+    // One outcome at a time, as Gmail does: an older "Undo" next to a newer one would undo the wrong thing.
+    const outcome = (kind: ActionToast['kind']) => kind === 'done' || kind === 'undone';
+    set((state) => ({
+      toasts: [...state.toasts.filter((shown) => !(outcome(toast.kind) && outcome(shown.kind))), { ...toast, id } as ActionToast].slice(-MAX_TOASTS),
+    }));
     return id;
   },
   dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),

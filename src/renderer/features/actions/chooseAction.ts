@@ -26,7 +26,8 @@ async function askDeleteForever(target: ActionTarget): Promise<void> {
     const ids = await resolveTargets(target.checked, target.scope, (query) => api.messages.listIds(query));
     if (ids.length === 0) return;
     const resolved = setChecked(NONE_CHECKED, ids.map((id) => ({ id, accountId: '' })), true);
-    actions.set({ confirmForever: { target: { ...target, checked: resolved, scope: { ...target.scope, threaded: false } }, count: ids.length } });
+    const exact: ActionTarget = { ...target, checked: resolved, scope: { ...target.scope, threaded: false }, rowCount: ids.length };
+    actions.set({ confirmForever: { target: exact, count: ids.length } });
   } catch (error) {
     actions.pushToast({ kind: 'call-failed', error });
   }

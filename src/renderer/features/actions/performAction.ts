@@ -34,11 +34,16 @@ export async function performAction(kind: ActionKind, target: ActionTarget, dest
     if (removesFromList(kind)) {
       const selection = useSelectionStore.getState();
       if (target.fromChecks) selection.clearChecks();
+      else if (selection.checked.kind === 'some') {
+        // A row's own menu acted on a ticked row: it left the list, so it leaves the ticks (the others stay).
+        const gone = new Set(ids);
+        selection.setChecked({ kind: 'some', rows: new Map([...selection.checked.rows].filter(([id]) => !gone.has(id))) });
+      }
       if (selection.openMessageId !== null && ids.includes(selection.openMessageId)) selection.closeReader();
     }
     const undoTaskId = result.undoable ? result.taskId : null;
     actions.set({ lastUndoTaskId: undoTaskId });
-    actions.pushToast({ kind: 'done', action: kind, count: ids.length, folderName: destination?.label, undoTaskId });
+    actions.pushToast({ kind: 'done', action: kind, count: target.rowCount, folderName: destination?.label, undoTaskId });
   } catch (error) {
     actions.pushToast({ kind: 'call-failed', error });
   } finally {

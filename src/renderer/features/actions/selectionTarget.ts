@@ -1,12 +1,18 @@
 import type { Folder, MessageSummary } from '../../../shared/types';
-import { isChecked, type Checked } from '../message-list/checked';
+import { checkedCount, isChecked, type Checked } from '../message-list/checked';
 import { stateOf, UNKNOWN_STATE, type TargetState } from './actionKinds';
 import type { ActionTarget } from './actionsStore';
 import { accountsOf, type ListContext } from './listContext';
 
 /** The ticked rows as an action target. */
-export function checkedTarget(checked: Checked, context: ListContext, folders: readonly Folder[]): ActionTarget {
-  return { checked, scope: context.scope, fromChecks: true, accountIds: accountsOf(checked, context, folders) };
+export function checkedTarget(checked: Checked, context: ListContext, folders: readonly Folder[], total: number): ActionTarget {
+  return {
+    checked,
+    scope: context.scope,
+    fromChecks: true,
+    accountIds: accountsOf(checked, context, folders),
+    rowCount: checkedCount(checked, total),
+  };
 }
 
 /**

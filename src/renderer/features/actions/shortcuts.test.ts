@@ -27,6 +27,11 @@ describe('keyboard shortcuts', () => {
     expect(commandFor(press('Z', { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 
+  it('ticks the whole list with Ctrl+A or ⌘A', () => {
+    expect(commandFor(press('a', { ctrlKey: true }))).toBe('selectAll');
+    expect(commandFor(press('a', { metaKey: true }))).toBe('selectAll');
+  });
+
   it('leaves keys with Ctrl or Alt, and unknown keys, to the browser', () => {
     expect(commandFor(press('e', { ctrlKey: true }))).toBeNull();
     expect(commandFor(press('e', { altKey: true }))).toBeNull();

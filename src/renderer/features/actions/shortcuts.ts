@@ -4,6 +4,7 @@
  */
 export type ShortcutCommand =
   | 'toggleCheck'
+  | 'selectAll'
   | 'archive'
   | 'delete'
   | 'deleteForever'
@@ -42,7 +43,9 @@ const PLAIN_KEYS: Record<string, ShortcutCommand> = {
 export function commandFor(press: KeyPress): ShortcutCommand | null {
   if (press.altKey) return null;
   if (press.ctrlKey || press.metaKey) {
-    return !press.shiftKey && press.key.toLowerCase() === 'z' ? 'undo' : null;
+    if (press.shiftKey) return null;
+    // Ctrl+A ticks the whole list, as in desktop mail clients (text fields keep their own Ctrl+A).
+    return { z: 'undo', a: 'selectAll' }[press.key.toLowerCase()] ?? null;
   }
   if (press.key === 'Delete' && press.shiftKey) return 'deleteForever';
   return PLAIN_KEYS[press.key] ?? null;
@@ -53,6 +56,7 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: readonly string[]; command: Sh
   { keys: ['j', '↓', 'k', '↑'], command: 'next' },
   { keys: ['Enter'], command: 'open' },
   { keys: ['x'], command: 'toggleCheck' },
+  { keys: ['Ctrl+A'], command: 'selectAll' },
   { keys: ['Esc'], command: 'clearChecks' },
   { keys: ['e'], command: 'archive' },
   { keys: ['#', 'Delete'], command: 'delete' },

@@ -65,7 +65,7 @@ export function useActionShortcuts(options: { cache: PageCache; total: number; c
       const { cache, total, context, folders: allFolders } = latest.current;
       const selection = useSelectionStore.getState();
       if (anyChecked(selection.checked, total)) {
-        return { target: checkedTarget(selection.checked, context, allFolders), state: checkedState(selection.checked, cache.loadedRows(), total) };
+        return { target: checkedTarget(selection.checked, context, allFolders, total), state: checkedState(selection.checked, cache.loadedRows(), total) };
       }
       const openIndex = selection.openMessageId === null ? null : cache.indexOf(selection.openMessageId);
       const row: MessageSummary | undefined = cache.row(openIndex ?? selection.cursorIndex);
@@ -81,6 +81,7 @@ export function useActionShortcuts(options: { cache: PageCache; total: number; c
       if (command === 'undo') return undoLastAction();
       if (command === 'help') return useActionsStore.getState().set({ helpOpen: true });
       if (command === 'clearChecks') return selection.clearChecks();
+      if (command === 'selectAll') return selection.setChecked({ kind: 'all', except: new Set() }, null);
       if (command === 'toggleCheck') {
         const row = cache.row(selection.cursorIndex);
         if (row) selection.setChecked(toggleChecked(selection.checked, row), selection.cursorIndex);

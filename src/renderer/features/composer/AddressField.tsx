@@ -4,6 +4,7 @@ import type { Address } from '../../../shared/types';
 import { Icon } from '../../components/Icon';
 import { api } from '../../lib/bridge';
 import { addRecipients, formatRecipient, parseRecipientList, toRecipient, type Recipient } from './addresses';
+import './addressField.css';
 
 const SUGGESTION_DELAY_MS = 120;
 const SUGGESTION_COUNT = 8;

@@ -7,6 +7,7 @@ import { api } from '../../lib/bridge';
 import { useFolders } from '../folders/mailboxStore';
 import { openResponse, openStoredDraft } from './openComposer';
 import type { ResponseKind } from './replyDraft';
+import './notices.css';
 
 const ACTIONS: Array<{ kind: ResponseKind; label: 'composer.reply' | 'composer.replyAll' | 'composer.forward' }> = [
   { kind: 'reply', label: 'composer.reply' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EditorToolbar } from './EditorToolbar';
 import { readAsDataUrl } from './readFiles';
 import { sanitizeComposerHtml } from './sanitizeComposerHtml';
+import './editor.css';
 
 const PASTABLE_IMAGE = /^image\/(png|jpeg|gif|webp)$/;
 
@@ -36,13 +37,13 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
   }, [editor, editorRef, initialHtml, autoFocus]);
 
   // The first click into an untouched body lands wherever the pointer was, often below the text: in the
-  // signature or the quote. The user means to start writing, at the top.
-  const onFocus = (): void => {
-    if (!firstFocus.current) return;
-    firstFocus.current = false;
+  // signature or the quote. The user means to start writing, at the top. Done on mouseup, once the click has
+  // placed its caret and before a key can be typed.
+  const startAtTop = (): void => {
     const element = editorRef.current;
-    // After the click has placed the caret (its default action), unless the user is already typing.
-    if (element) requestAnimationFrame(() => typed.current || placeCaretAtTop(element));
+    if (!firstFocus.current || !element) return;
+    firstFocus.current = false;
+    if (!typed.current) placeCaretAtTop(element);
   };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
@@ -89,7 +90,7 @@ export function RichEditor({ editorRef, initialHtml, onChange, autoFocus }: {
           typed.current = true;
           onChange();
         }}
-        onFocus={onFocus}
+        onMouseUp={startAtTop}
         onPaste={onPaste}
         onKeyDown={onKeyDown}
       />

@@ -9,6 +9,7 @@ import { useCoreEvent, useFormattingLocale, useNow } from '../../lib/hooks';
 import { useComposerStore, type SendNotice } from './composerStore';
 import { openStoredDraft } from './openComposer';
 import { UNDO_DELAY_MS } from './useComposer';
+import './notices.css';
 
 /** How long "Scheduled for …" stays after a send later; its Undo works until the message goes, from the outbox. */
 const SCHEDULED_NOTICE_MS = 8_000;

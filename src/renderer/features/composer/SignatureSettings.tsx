@@ -4,6 +4,7 @@ import { Field } from '../../components/Field';
 import { errorKey } from '../../lib/errors';
 import { useAccounts } from '../accounts/accountsStore';
 import { useSettings, useSettingsStore } from '../settings/settingsStore';
+import './notices.css';
 
 /** One signature per account, plain text, saved when the field is left; the composer adds it below new mail. */
 export function SignatureSettings() {

@@ -1,21 +1,21 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Folder } from '../../../shared/types';
-import { useFormattingLocale, useNow } from '../../lib/hooks';
+import { useFormattingLocale } from '../../lib/hooks';
+import { AccountScheduleLine } from '../schedule/AccountScheduleLine';
+import { useTickingNow } from '../schedule/useTickingNow';
 import { useSettingsDialog } from '../settings/dialogStore';
 import { accountStatusText } from './accountStatus';
 import { FolderItem } from './FolderItem';
 import { folderRows } from './folderTree';
-import { useAccountSchedule, useAccountStatus, useMailboxStore, useSelectedMailbox } from './mailboxStore';
-import { scheduleLine } from './scheduleText';
+import { useAccountStatus, useMailboxStore, useSelectedMailbox } from './mailboxStore';
 
-/** One account in the left pane: its name, its sync state in words, and its folder tree. */
+/** One account in the left pane: its name, its sync state and next sync in words, and its folder tree. */
 export function AccountSection({ account, folders }: { account: Account; folders: Folder[] }) {
   const { t } = useTranslation();
   const locale = useFormattingLocale();
-  const now = useNow(30_000);
+  const now = useTickingNow();
   const status = useAccountStatus(account.id);
-  const schedule = useAccountSchedule(account.id);
   const selected = useSelectedMailbox();
   const select = useMailboxStore((state) => state.select);
   const showSettings = useSettingsDialog((state) => state.show);
@@ -24,8 +24,6 @@ export function AccountSection({ account, folders }: { account: Account; folders
   const text = accountStatusText(status, now, locale);
   const statusLine = t(text.key, { ...text.values, ...(text.reasonKey ? { reason: t(text.reasonKey) } : {}) });
   const state = status?.state ?? 'idle';
-  const next = schedule ? scheduleLine(schedule, now, locale) : null;
-  const nextLine = next ? t(next.key, { ...next.values, ...(next.causeKey ? { cause: t(next.causeKey) } : {}) }) : undefined;
   const progress = state === 'syncing' && status && status.total > 0 ? status.done / status.total : null;
 
   return (
@@ -43,10 +41,11 @@ export function AccountSection({ account, folders }: { account: Account; folders
             {statusLine}
           </button>
         ) : (
-          <p className={`account__status account__status--${state}`} role="status" title={nextLine} data-testid="account-status">
+          <p className={`account__status account__status--${state}`} role="status" data-testid="account-status">
             {statusLine}
           </p>
         )}
+        <AccountScheduleLine accountId={account.id} />
         {progress !== null && (
           <div className="account__progress" aria-hidden="true">
             <div className="account__progress-bar" style={{ width: `${Math.min(100, progress * 100)}%` }} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { openNewMessage } from '../composer/openComposer';
 import { useAccounts } from '../accounts/accountsStore';
+import { NotificationsPrompt } from '../notifications/NotificationsPrompt';
 import { useSettingsDialog } from '../settings/dialogStore';
 import { AccountSection } from './AccountSection';
 import { MailboxItem } from './FolderItem';
@@ -76,6 +77,7 @@ export function FolderPane() {
           />
         ))}
       </div>
+      <NotificationsPrompt />
     </nav>
   );
 }

@@ -7,6 +7,7 @@ import { errorKey } from '../../lib/errors';
 import { formatCount } from '../../lib/formatNumber';
 import { useFormattingLocale, useNow } from '../../lib/hooks';
 import { useFolders, useSelectedMailbox } from '../folders/mailboxStore';
+import { MailboxSyncLine } from '../schedule/MailboxSyncLine';
 import { useSettings } from '../settings/settingsStore';
 import { ActionBar } from '../actions/ActionBar';
 import { startDraggingRows, stopDraggingRows } from '../actions/dragRows';
@@ -103,7 +104,7 @@ export function MessageList() {
       const rowCount = cache.total() ?? 0;
       // A ticked row drags every ticked row with it; any other row goes alone.
       const fromChecks = isChecked(current, message.id) && anyChecked(current, rowCount);
-      const target = fromChecks ? checkedTarget(current, context, folders) : oneMessageTarget(message, context);
+      const target = fromChecks ? checkedTarget(current, context, folders, rowCount) : oneMessageTarget(message, context);
       const count = fromChecks ? checkedCount(current, rowCount) : 1;
       startDraggingRows(event, target, t('actions.drag', { count, formattedCount: formatCount(count, locale) }));
     },
@@ -138,7 +139,7 @@ export function MessageList() {
           checked={checked}
           total={total ?? 0}
           state={checkedState(checked, cache.loadedRows(), total ?? 0)}
-          target={() => checkedTarget(useSelectionStore.getState().checked, context, folders)}
+          target={() => checkedTarget(useSelectionStore.getState().checked, context, folders, total ?? 0)}
           onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
           onClear={clearChecks}
         />
@@ -150,7 +151,10 @@ export function MessageList() {
             onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
             onClear={clearChecks}
           />
-          <h1 className="message-list__title">{title}</h1>
+          <div className="message-list__heading">
+            <h1 className="message-list__title">{title}</h1>
+            <MailboxSyncLine mailbox={mailbox} />
+          </div>
           {total !== null && <span className="message-list__count">{t('list.count', { count: total, formattedCount: formatCount(total, locale) })}</span>}
         </header>
       )}

@@ -54,7 +54,11 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       {...common}
       className={classes.join(' ')}
       data-message-id={message.id}
-      onClick={() => onOpen(message, index)}
+      onClick={(event) => {
+        // As in desktop mail clients: Ctrl/⌘-click ticks a row, Shift-click ticks a range; a plain click opens.
+        if (event.shiftKey || event.ctrlKey || event.metaKey) onCheck(message, index, event.shiftKey);
+        else onOpen(message, index);
+      }}
       draggable
       onDragStart={(event) => onDragStart(message, event)}
       onDragEnd={onDragEnd}
@@ -81,7 +85,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         <span className="message-row__sender" title={message.from?.address}>
           {sender}
         </span>
-        <MessageActionMenu message={message} className="message-row__menu" />
+        <MessageActionMenu message={message} className="message-row__menu" tabbable={selected} />
         {message.threadCount > 1 && (
           <span className="message-row__thread" aria-label={t('list.thread', { count: message.threadCount })}>
             {message.threadCount}

@@ -24,3 +24,25 @@ export function translatePhrase(t: Translate, phrase: Phrase): string {
 export function phraseKeys(phrase: Phrase): string[] {
   return [phrase.key, ...Object.values(phrase.parts ?? {}).flatMap(phraseKeys)];
 }
+
+/** A sentence cut around one of its parts, so that part can be rendered on its own (kept on one line, say). */
+export interface SplitSentence {
+  before: string;
+  part: string;
+  after: string;
+}
+
+// A placeholder no translation contains: it marks where the part goes in the translated sentence.
+const SLOT = '\u0000slot\u0000';
+
+/**
+ * Translates a phrase with its part `name` cut out: "Next: in 10 min — " + "window hidden, client assignment on".
+ * Without that part the whole sentence is `before`.
+ */
+export function translateAroundPart(t: Translate, phrase: Phrase, name: string): SplitSentence {
+  const { [name]: part, ...otherParts } = phrase.parts ?? {};
+  if (!part) return { before: translatePhrase(t, phrase), part: '', after: '' };
+  const sentence = translatePhrase(t, { ...phrase, values: { ...phrase.values, [name]: SLOT }, parts: otherParts });
+  const [before = '', after = ''] = sentence.split(SLOT);
+  return { before, part: translatePhrase(t, part), after };
+}
