@@ -5,7 +5,8 @@
 set -euo pipefail
 
 # python3, make and g++ build better-sqlite3 when its prebuilt binary cannot be downloaded (no GitHub here).
-packages=(chromium dovecot-imapd dovecot-lmtpd postfix isync openssl fonts-dejavu-core python3 make g++)
+# The fonts make end-to-end screenshots show what users see: Latin, CJK and emoji glyphs instead of boxes.
+packages=(chromium dovecot-imapd dovecot-lmtpd postfix isync openssl fonts-dejavu-core fonts-noto-color-emoji fonts-noto-cjk python3 make g++)
 
 missing=()
 for package in "${packages[@]}"; do

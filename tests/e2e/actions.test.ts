@@ -1,14 +1,15 @@
 /**
  * Acting on mail in web mode, driven in Chromium against the real Dovecot/Postfix rig: ticks three messages (a
  * click and a shift-click), marks them unread, moves them to a folder through the searchable picker, deletes one
- * and undoes it, deletes another forever after confirming, and marks a whole 10,000-message folder unread with
- * "select all", then archives all of them. After each step a second IMAP client checks what the server holds. Screenshots go to
- * test-output/e2e/actions-*.png.
+ * and undoes it, deletes another forever after confirming, marks a whole 10,000-message folder unread with
+ * "select all" and archives all of it. After each step a second IMAP client checks what the server holds.
+ * Screenshots go to test-output/e2e/actions-*.png.
  */
 import { ImapFlow } from 'imapflow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, rigInfo, seedMaildir, type TestUser } from '../rig';
+import { addAccountThroughForm } from './support/account';
 import { launchChromium, screenshot } from './support/browser';
 import { bulkMessages } from './support/mail';
 import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
@@ -42,13 +43,22 @@ const toast = () => page.getByTestId('action-toast').last();
 const folderButton = (name: string) =>
   page.locator('.folder-pane .mailbox-item').filter({ has: page.locator('.mailbox-item__name', { hasText: new RegExp(`^${name}$`) }) });
 
-/** What the server holds in a folder, read by a second client: subject → whether it is \Seen. */
-async function serverFolder(path: string): Promise<Record<string, boolean>> {
+/** Runs `read` with a second IMAP client of the user, as another device would connect. */
+async function onServer<T>(read: (client: ImapFlow) => Promise<T>): Promise<T> {
   const rig = rigInfo();
   const client = new ImapFlow({ host: rig.host, port: rig.imapPort, secure: false, doSTARTTLS: false, auth: { user: user.username, pass: user.password }, logger: false });
   client.on('error', () => undefined);
   await client.connect();
   try {
+    return await read(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** What the server holds in a folder: subject → whether it is \Seen. */
+function serverFolder(path: string): Promise<Record<string, boolean>> {
+  return onServer(async (client) => {
     const lock = await client.getMailboxLock(path, { readOnly: true });
     try {
       const found: Record<string, boolean> = {};
@@ -61,47 +71,15 @@ async function serverFolder(path: string): Promise<Record<string, boolean>> {
     } finally {
       lock.release();
     }
-  } finally {
-    await client.logout();
-  }
+  });
 }
 
 /** A folder's message and unseen counts on the server (STATUS, RFC 9051 §6.3.11). */
-async function serverStatus(path: string): Promise<{ messages: number; unseen: number }> {
-  const rig = rigInfo();
-  const client = new ImapFlow({ host: rig.host, port: rig.imapPort, secure: false, doSTARTTLS: false, auth: { user: user.username, pass: user.password }, logger: false });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
+function serverStatus(path: string): Promise<{ messages: number; unseen: number }> {
+  return onServer(async (client) => {
     const status = await client.status(path, { messages: true, unseen: true });
     return { messages: status ? (status.messages ?? -1) : -1, unseen: status ? (status.unseen ?? -1) : -1 };
-  } finally {
-    await client.logout();
-  }
-}
-
-async function addAccount(): Promise<void> {
-  const rig = rigInfo();
-  await page.getByText('No account yet').waitFor();
-  await page.fill('input[name="address"]', user.address);
-  await page.fill('input[name="password"]', user.password);
-  await page.fill('input[name="displayName"]', 'E2E Actions');
-  await page.locator('input[name="displayName"]').focus();
-  await page.locator('.account-form__discovery').filter({ hasNotText: 'Looking up' }).waitFor({ timeout: 30_000 });
-  const advanced = page.locator('details.account-form__advanced');
-  if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
-  await page.fill('input[name="username"]', user.username);
-  await page.fill('input[name="imap-host"]', rig.host);
-  await page.fill('input[name="imap-port"]', String(rig.imapPort));
-  await page.selectOption('select[name="imap-security"]', 'starttls');
-  await page.fill('input[name="smtp-host"]', rig.host);
-  await page.fill('input[name="smtp-port"]', String(rig.smtpPort));
-  await page.selectOption('select[name="smtp-security"]', 'starttls');
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const trust = page.getByRole('button', { name: 'Trust this certificate for this account' });
-  await Promise.race([trust.waitFor({ timeout: 60_000 }), page.locator('.folder-pane').waitFor({ timeout: 60_000 })]);
-  if (await trust.isVisible()) await trust.click();
-  await page.locator('.folder-pane').waitFor({ timeout: 60_000 });
+  });
 }
 
 beforeAll(async () => {
@@ -115,7 +93,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
   await page.goto(web.url);
-  await addAccount();
+  await page.getByText('No account yet').waitFor();
+  await addAccountThroughForm(page, user, 'E2E Actions');
   await folderButton('Inbox').click();
   await row('Action test 5').waitFor({ timeout: 60_000 });
 });

@@ -81,8 +81,9 @@ describe('seeing when mail syncs and why', () => {
   it('keeps syncing every 10 minutes in the background once "Assign e-mails of known clients" is on', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const option = page.getByLabel('Assign e-mails of known clients to their responsible employees');
-    await option.check();
-    await expect.poll(() => option.isChecked()).toBe(true);
+    // The box shows the saved setting, so it ticks once the core has stored it: click, then wait for the tick.
+    await option.click();
+    await expect.poll(() => option.isChecked(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('button', { name: 'Close' }).click();
     await setVisibility('hidden');
     await expect

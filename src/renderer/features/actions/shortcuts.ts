@@ -40,12 +40,15 @@ const PLAIN_KEYS: Record<string, ShortcutCommand> = {
   Escape: 'clearChecks',
 };
 
+/** With Ctrl (⌘ on a Mac), without Shift. */
+const COMMAND_KEYS: Record<string, ShortcutCommand> = { z: 'undo', a: 'selectAll' };
+
 export function commandFor(press: KeyPress): ShortcutCommand | null {
   if (press.altKey) return null;
   if (press.ctrlKey || press.metaKey) {
     if (press.shiftKey) return null;
     // Ctrl+A ticks the whole list, as in desktop mail clients (text fields keep their own Ctrl+A).
-    return { z: 'undo', a: 'selectAll' }[press.key.toLowerCase()] ?? null;
+    return COMMAND_KEYS[press.key.toLowerCase()] ?? null;
   }
   if (press.key === 'Delete' && press.shiftKey) return 'deleteForever';
   return PLAIN_KEYS[press.key] ?? null;
