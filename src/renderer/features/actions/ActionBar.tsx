@@ -23,10 +23,12 @@ const PRIMARY_GROUPS: ReadonlyArray<readonly ActionKind[]> = [
 ];
 
 /** Replaces the list header while rows are ticked: how many, and what can be done to them. */
-export function ActionBar({ context, checked, total, state, target, onSelectAll, onClear }: {
+export function ActionBar({ context, checked, total, tickable, state, target, onSelectAll, onClear }: {
   context: ListContext;
   checked: Checked;
   total: number;
+  /** How many rows "select all" covers (see tickableTotal). */
+  tickable: number;
   state: TargetState;
   target(): ActionTarget;
   onSelectAll(): void;
@@ -35,13 +37,13 @@ export function ActionBar({ context, checked, total, state, target, onSelectAll,
   const { t } = useTranslation();
   const locale = useFormattingLocale();
   const busy = useActionsStore((store) => store.busy);
-  const count = checkedCount(checked, total);
+  const count = checkedCount(checked, tickable);
   const available = availableActions(context.role, state);
   const primary = PRIMARY_GROUPS.flatMap((group) => group.filter((kind) => available.includes(kind)).slice(0, 1));
 
   return (
     <div className="toolbar action-bar" role="toolbar" aria-label={t('actions.selected', { count, formattedCount: formatCount(count, locale) })} data-testid="action-bar">
-      <SelectAllBox checked={checked} total={total} onSelectAll={onSelectAll} onClear={onClear} />
+      <SelectAllBox count={count} total={total} onSelectAll={onSelectAll} onClear={onClear} />
       <span className="action-bar__count" aria-live="polite">
         {busy ? t('actions.working') : t('actions.selected', { count, formattedCount: formatCount(count, locale) })}
       </span>

@@ -25,12 +25,18 @@ export function FolderPicker({ target, anchor }: { target: ActionTarget; anchor:
     [t],
   );
   const accountId = target.accountIds.length === 1 ? target.accountIds[0] : undefined;
+  // Where the messages already are: the listed folder, or every Inbox for the unified list.
+  const listedFolderId = target.scope.folderId;
+  const excludeFolderIds = useMemo(
+    () => new Set(folders.filter((folder) => (listedFolderId === null ? folder.role === 'inbox' : folder.id === listedFolderId)).map((folder) => folder.id)),
+    [folders, listedFolderId],
+  );
   const choices = useMemo(
     () =>
       accountId === undefined
         ? []
-        : pickableFolders(folders, { accountId, excludeFolderId: target.scope.folderId, text, locale, labelOf }),
-    [folders, accountId, target.scope.folderId, text, locale, labelOf],
+        : pickableFolders(folders, { accountId, excludeFolderIds, text, locale, labelOf }),
+    [folders, accountId, excludeFolderIds, text, locale, labelOf],
   );
   const activeIndex = Math.min(active, Math.max(0, choices.length - 1));
 

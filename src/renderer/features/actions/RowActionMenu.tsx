@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setChecked, NONE_CHECKED } from '../message-list/checked';
+import { setChecked, NONE_CHECKED, type CheckableRow } from '../message-list/checked';
 import { stateOf } from './actionKinds';
 import type { ActionTarget } from './actionsStore';
 import { ActionMenu } from './ActionMenu';
@@ -7,7 +7,7 @@ import type { ListContext } from './listContext';
 import { useListContext } from './useListContext';
 
 /** The message (or conversation, in a threaded list) one row or the reader stands for, as an action target. */
-export function oneMessageTarget(message: { id: number; accountId: string }, context: ListContext): ActionTarget {
+export function oneMessageTarget(message: CheckableRow, context: ListContext): ActionTarget {
   return {
     checked: setChecked(NONE_CHECKED, [message], true),
     scope: context.scope,
@@ -19,7 +19,7 @@ export function oneMessageTarget(message: { id: number; accountId: string }, con
 
 /** The "⋯" of one message: in its list row (beside the sender) and in the reader's header. */
 export function MessageActionMenu({ message, className, tabbable = true }: {
-  message: { id: number; accountId: string; subject: string; seen: boolean; flagged: boolean };
+  message: CheckableRow & { subject: string; seen: boolean; flagged: boolean };
   className?: string;
   /** In the list only the cursor row's menu is a Tab stop, not one per row on screen. */
   tabbable?: boolean;

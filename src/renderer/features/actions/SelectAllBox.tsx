@@ -1,15 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkedCount, type Checked } from '../message-list/checked';
 
 /**
  * The list header's checkbox: ticks every message of the list, loaded or not (as a rule, see checked.ts); shows a
  * dash while only some are ticked; unticks everything when all are.
  */
-export function SelectAllBox({ checked, total, onSelectAll, onClear }: { checked: Checked; total: number; onSelectAll(): void; onClear(): void }) {
+export function SelectAllBox({ count, total, onSelectAll, onClear }: { count: number; total: number; onSelectAll(): void; onClear(): void }) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLInputElement>(null);
-  const count = checkedCount(checked, total);
+  // Mail that arrived since "select all" leaves the box showing a dash: not everything listed is ticked.
   const all = total > 0 && count === total;
   const some = count > 0 && !all;
   useEffect(() => {

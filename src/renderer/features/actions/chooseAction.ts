@@ -25,7 +25,7 @@ async function askDeleteForever(target: ActionTarget): Promise<void> {
   try {
     const ids = await resolveTargets(target.checked, target.scope, (query) => api.messages.listIds(query));
     if (ids.length === 0) return;
-    const resolved = setChecked(NONE_CHECKED, ids.map((id) => ({ id, accountId: '' })), true);
+    const resolved = setChecked(NONE_CHECKED, ids.map((id) => ({ id, accountId: '', date: 0 })), true);
     const exact: ActionTarget = { ...target, checked: resolved, scope: { ...target.scope, threaded: false }, rowCount: ids.length };
     actions.set({ confirmForever: { target: exact, count: ids.length } });
   } catch (error) {

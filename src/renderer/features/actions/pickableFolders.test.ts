@@ -22,7 +22,7 @@ function folder(path: string, role: FolderRole | null = null, accountId = 'anna'
 
 const inbox = folder('INBOX', 'inbox');
 const folders = [inbox, folder('Trash', 'trash'), folder('All Mail', 'all'), folder('Clienti'), folder('Clienti/Perché'), folder('Work', null, 'bruno')];
-const options = (text: string) => ({ accountId: 'anna', excludeFolderId: inbox.id, text, locale: 'en', labelOf: (f: Folder) => (f.role === 'trash' ? 'Cestino' : f.name) });
+const options = (text: string) => ({ accountId: 'anna', excludeFolderIds: new Set([inbox.id]), text, locale: 'en', labelOf: (f: Folder) => (f.role === 'trash' ? 'Cestino' : f.name) });
 
 describe('the folders "Move to" offers', () => {
   it('are the account’s own, without the listed folder and the virtual ones, in tree order', () => {

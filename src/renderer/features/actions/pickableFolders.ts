@@ -14,17 +14,17 @@ function fold(text: string): string {
 
 /**
  * The folders "Move to" offers, in the tree's order: those of the messages' account (a move never crosses
- * accounts), without the listed folder itself or the virtual ones a server fills on its own (All mail, Flagged),
+ * accounts), without the listed folder itself (every Inbox, for the unified list) or the virtual ones a server fills on its own (All mail, Flagged),
  * narrowed to those whose name or path contains every word typed.
  */
 export function pickableFolders(
   folders: readonly Folder[],
-  options: { accountId: string; excludeFolderId: number | null; text: string; locale: string; labelOf(folder: Folder): string },
+  options: { accountId: string; excludeFolderIds: ReadonlySet<number>; text: string; locale: string; labelOf(folder: Folder): string },
 ): PickableFolder[] {
   const words = fold(options.text).split(/\s+/).filter((word) => word !== '');
   const ofAccount = folders.filter((folder) => folder.accountId === options.accountId);
   return folderRows(ofAccount, options.locale)
-    .filter(({ folder }) => folder.id !== options.excludeFolderId && folder.role !== 'all' && folder.role !== 'flagged')
+    .filter(({ folder }) => !options.excludeFolderIds.has(folder.id) && folder.role !== 'all' && folder.role !== 'flagged')
     .map(({ folder, depth }) => ({ folder, depth, label: options.labelOf(folder) }))
     .filter(({ folder, label }) => {
       const haystack = fold(`${label} ${folder.path}`);

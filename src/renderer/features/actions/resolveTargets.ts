@@ -19,7 +19,11 @@ export async function resolveTargets(
   listIds: (query: MessageIdsQuery) => Promise<number[]>,
 ): Promise<number[]> {
   const list: MessageIdsQuery = scope.folderId === null ? { unifiedInbox: true } : { folderId: scope.folderId };
-  if (checked.kind === 'all') return listIds({ ...list, threaded: scope.threaded, except: [...checked.except] });
+  if (checked.kind === 'all') {
+    // Up to the newest row when "select all" was clicked: later arrivals were never ticked (see checked.ts).
+    const until = checked.until === null ? {} : { filter: { until: checked.until } };
+    return listIds({ ...list, threaded: scope.threaded, except: [...checked.except], ...until });
+  }
   const ids = [...checked.rows.keys()];
   if (ids.length === 0 || !scope.threaded) return ids;
   return listIds({ ...list, threaded: true, only: ids });

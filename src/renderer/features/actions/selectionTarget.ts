@@ -5,13 +5,14 @@ import type { ActionTarget } from './actionsStore';
 import { accountsOf, type ListContext } from './listContext';
 
 /** The ticked rows as an action target. */
-export function checkedTarget(checked: Checked, context: ListContext, folders: readonly Folder[], total: number): ActionTarget {
+/** `tickable`: how many rows "select all" covers (see tickableTotal). */
+export function checkedTarget(checked: Checked, context: ListContext, folders: readonly Folder[], tickable: number): ActionTarget {
   return {
     checked,
     scope: context.scope,
     fromChecks: true,
     accountIds: accountsOf(checked, context, folders),
-    rowCount: checkedCount(checked, total),
+    rowCount: checkedCount(checked, tickable),
   };
 }
 
@@ -19,8 +20,8 @@ export function checkedTarget(checked: Checked, context: ListContext, folders: r
  * What the ticked rows are like (read? flagged?), from the loaded rows: exact when every ticked row is loaded,
  * unknown otherwise (then every read/flag action is offered).
  */
-export function checkedState(checked: Checked, loadedRows: readonly MessageSummary[], total: number): TargetState {
-  const ticked = loadedRows.filter((row) => isChecked(checked, row.id));
-  const expected = checked.kind === 'some' ? checked.rows.size : total - checked.except.size;
+export function checkedState(checked: Checked, loadedRows: readonly MessageSummary[], tickable: number): TargetState {
+  const ticked = loadedRows.filter((row) => isChecked(checked, row));
+  const expected = checkedCount(checked, tickable);
   return ticked.length === expected ? stateOf(ticked) : UNKNOWN_STATE;
 }

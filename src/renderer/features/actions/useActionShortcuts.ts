@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { MessageSummary } from '../../../shared/types';
-import { anyChecked, toggleChecked } from '../message-list/checked';
+import { allChecked, anyChecked, tickableTotal, toggleChecked } from '../message-list/checked';
 import type { PageCache } from '../message-list/pageCache';
 import { useSelectionStore } from '../message-list/selectionStore';
 import { useFolders } from '../folders/mailboxStore';
@@ -64,8 +64,12 @@ export function useActionShortcuts(options: { cache: PageCache; total: number; c
     const currentTarget = (): { target: ActionTarget; state: TargetState } | null => {
       const { cache, total, context, folders: allFolders } = latest.current;
       const selection = useSelectionStore.getState();
-      if (anyChecked(selection.checked, total)) {
-        return { target: checkedTarget(selection.checked, context, allFolders, total), state: checkedState(selection.checked, cache.loadedRows(), total) };
+      const tickable = tickableTotal(selection.checked, total, (index) => cache.row(index));
+      if (anyChecked(selection.checked, tickable)) {
+        return {
+          target: checkedTarget(selection.checked, context, allFolders, tickable),
+          state: checkedState(selection.checked, cache.loadedRows(), tickable),
+        };
       }
       const openIndex = selection.openMessageId === null ? null : cache.indexOf(selection.openMessageId);
       const row: MessageSummary | undefined = cache.row(openIndex ?? selection.cursorIndex);
@@ -81,7 +85,7 @@ export function useActionShortcuts(options: { cache: PageCache; total: number; c
       if (command === 'undo') return undoLastAction();
       if (command === 'help') return useActionsStore.getState().set({ helpOpen: true });
       if (command === 'clearChecks') return selection.clearChecks();
-      if (command === 'selectAll') return selection.setChecked({ kind: 'all', except: new Set() }, null);
+      if (command === 'selectAll') return selection.setChecked(allChecked(cache.row(0)?.date ?? null), null);
       if (command === 'toggleCheck') {
         const row = cache.row(selection.cursorIndex);
         if (row) selection.setChecked(toggleChecked(selection.checked, row), selection.cursorIndex);

@@ -26,7 +26,8 @@ export function useFolderDrop(folder: Folder, label: string): FolderDrop {
     dragging !== null &&
     dragging.accountIds.length === 1 &&
     dragging.accountIds[0] === folder.accountId &&
-    dragging.scope.folderId !== folder.id &&
+    // Not where they already are: the listed folder, or an Inbox for the unified list.
+    (dragging.scope.folderId === null ? folder.role !== 'inbox' : dragging.scope.folderId !== folder.id) &&
     folder.role !== 'all' &&
     folder.role !== 'flagged';
   if (!accepts) return { over: false, handlers: {} };

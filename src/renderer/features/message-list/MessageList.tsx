@@ -16,7 +16,7 @@ import { SelectAllBox } from '../actions/SelectAllBox';
 import { checkedState, checkedTarget } from '../actions/selectionTarget';
 import { useActionShortcuts } from '../actions/useActionShortcuts';
 import { useListContext } from '../actions/useListContext';
-import { anyChecked, checkedCount, isChecked, rangeBetween, rowsInRange, setChecked, toggleChecked } from './checked';
+import { allChecked, anyChecked, checkedCount, isChecked, rangeBetween, rowsInRange, setChecked, tickableTotal, toggleChecked } from './checked';
 import { MessageRow } from './MessageRow';
 import { useSelectionStore } from './selectionStore';
 import { MAX_WINDOW, useMessagePages } from './useMessagePages';
@@ -88,7 +88,7 @@ export function MessageList() {
         return;
       }
       // The whole range takes the state the clicked row takes, as in every mail client.
-      const on = !isChecked(current, message.id);
+      const on = !isChecked(current, message);
       const { first, last } = rangeBetween(checkAnchor, index);
       rowsInRange(first, last, (at) => cache.row(at), fetchRows, MAX_WINDOW).then(
         (rows) => store(setChecked(useSelectionStore.getState().checked, rows, on), index),
@@ -101,15 +101,19 @@ export function MessageList() {
   const dragRows = useCallback(
     (message: MessageSummary, event: DragEvent) => {
       const { checked: current } = useSelectionStore.getState();
-      const rowCount = cache.total() ?? 0;
+      const tickable = tickableTotal(current, cache.total() ?? 0, (index) => cache.row(index));
       // A ticked row drags every ticked row with it; any other row goes alone.
-      const fromChecks = isChecked(current, message.id) && anyChecked(current, rowCount);
-      const target = fromChecks ? checkedTarget(current, context, folders, rowCount) : oneMessageTarget(message, context);
-      const count = fromChecks ? checkedCount(current, rowCount) : 1;
+      const fromChecks = isChecked(current, message) && anyChecked(current, tickable);
+      const target = fromChecks ? checkedTarget(current, context, folders, tickable) : oneMessageTarget(message, context);
+      const count = fromChecks ? checkedCount(current, tickable) : 1;
       startDraggingRows(event, target, t('actions.drag', { count, formattedCount: formatCount(count, locale) }));
     },
     [cache, context, folders, t, locale],
   );
+
+  // Read on every render (rows arriving change it): what "select all" covers now, and selecting it.
+  const tickable = tickableTotal(checked, total ?? 0, (index) => cache.row(index));
+  const selectAll = () => useSelectionStore.getState().setChecked(allChecked(cache.row(0)?.date ?? null), null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!total || event.metaKey || event.ctrlKey || event.altKey) return;
@@ -133,22 +137,23 @@ export function MessageList() {
 
   return (
     <section className="message-list" aria-label={t('app.messages')}>
-      {anyChecked(checked, total ?? 0) ? (
+      {anyChecked(checked, tickable) ? (
         <ActionBar
           context={context}
           checked={checked}
           total={total ?? 0}
-          state={checkedState(checked, cache.loadedRows(), total ?? 0)}
-          target={() => checkedTarget(useSelectionStore.getState().checked, context, folders, total ?? 0)}
-          onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
+          tickable={tickable}
+          state={checkedState(checked, cache.loadedRows(), tickable)}
+          target={() => checkedTarget(useSelectionStore.getState().checked, context, folders, tickable)}
+          onSelectAll={selectAll}
           onClear={clearChecks}
         />
       ) : (
         <header className="toolbar message-list__header">
           <SelectAllBox
-            checked={checked}
+            count={checkedCount(checked, tickable)}
             total={total ?? 0}
-            onSelectAll={() => useSelectionStore.getState().setChecked({ kind: 'all', except: new Set() }, null)}
+            onSelectAll={selectAll}
             onClear={clearChecks}
           />
           <div className="message-list__heading">
@@ -187,7 +192,7 @@ export function MessageList() {
                     total={total ?? 0}
                     selected={item.index === cursorIndex}
                     open={message !== undefined && message.id === openMessageId}
-                    checked={message !== undefined && isChecked(checked, message.id)}
+                    checked={message !== undefined && isChecked(checked, message)}
                     locale={locale}
                     now={now}
                     onOpen={openRow}

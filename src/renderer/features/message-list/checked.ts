@@ -1,31 +1,51 @@
 /**
  * Which rows of the list are ticked. Either some rows, by id (with each one's account, which "Move to" needs), or
  * the whole list minus the rows unticked since: "select all" must reach rows never loaded, so it is a rule, not
- * a list of ids, until an action resolves it through the core (features/actions/resolveTargets.ts).
+ * a list of ids, until an action resolves it through the core (features/actions/resolveTargets.ts). The rule
+ * stops at the newest row the user saw (`until`, its date): mail arriving after "select all" is not ticked, so
+ * "delete all" never takes a message nobody has seen.
  */
 export type Checked =
   | { kind: 'some'; rows: ReadonlyMap<number, string> }
-  | { kind: 'all'; except: ReadonlySet<number> };
+  | { kind: 'all'; except: ReadonlySet<number>; until: number | null };
 
-/** A row as the ticking logic needs it: its id and its account. */
+/** A row as the ticking logic needs it: its id, its account and its date. */
 export interface CheckableRow {
   id: number;
   accountId: string;
+  date: number;
 }
 
 export const NONE_CHECKED: Checked = { kind: 'some', rows: new Map() };
 
-export function isChecked(checked: Checked, messageId: number): boolean {
-  return checked.kind === 'all' ? !checked.except.has(messageId) : checked.rows.has(messageId);
+/** "Select all": every row up to the newest one now listed (`newestDate`, null when not known). */
+export function allChecked(newestDate: number | null): Checked {
+  return { kind: 'all', except: new Set(), until: newestDate };
 }
 
-/** How many rows are ticked, given how many the list has. */
-export function checkedCount(checked: Checked, total: number): number {
-  return checked.kind === 'all' ? Math.max(0, total - checked.except.size) : checked.rows.size;
+export function isChecked(checked: Checked, row: { id: number; date: number }): boolean {
+  if (checked.kind === 'some') return checked.rows.has(row.id);
+  return !checked.except.has(row.id) && (checked.until === null || row.date <= checked.until);
 }
 
-export function anyChecked(checked: Checked, total: number): boolean {
-  return checkedCount(checked, total) > 0;
+/**
+ * How many rows "select all" can cover: the list's total less the rows that arrived after it (the newest first,
+ * so they are the top rows, loaded).
+ */
+export function tickableTotal(checked: Checked, total: number, rowAt: (index: number) => { date: number } | undefined): number {
+  if (checked.kind === 'some' || checked.until === null) return total;
+  let newer = 0;
+  for (let row = rowAt(0); row !== undefined && row.date > checked.until && newer < total; row = rowAt(newer)) newer += 1;
+  return total - newer;
+}
+
+/** How many rows are ticked, given how many "select all" can cover (tickableTotal). */
+export function checkedCount(checked: Checked, tickable: number): number {
+  return checked.kind === 'all' ? Math.max(0, tickable - checked.except.size) : checked.rows.size;
+}
+
+export function anyChecked(checked: Checked, tickable: number): boolean {
+  return checkedCount(checked, tickable) > 0;
 }
 
 /** Ticks or unticks rows (one, or a shift-click range), whichever kind of selection is current. */
@@ -36,7 +56,9 @@ export function setChecked(checked: Checked, rows: readonly CheckableRow[], on: 
       if (on) except.delete(row.id);
       else except.add(row.id);
     }
-    return { kind: 'all', except };
+    // Ticking a row that arrived after "select all" stretches the rule up to it (the rows between are on screen).
+    const until = on && checked.until !== null ? Math.max(checked.until, ...rows.map((row) => row.date)) : checked.until;
+    return { kind: 'all', except, until };
   }
   const next = new Map(checked.rows);
   for (const row of rows) {
@@ -47,7 +69,7 @@ export function setChecked(checked: Checked, rows: readonly CheckableRow[], on: 
 }
 
 export function toggleChecked(checked: Checked, row: CheckableRow): Checked {
-  return setChecked(checked, [row], !isChecked(checked, row.id));
+  return setChecked(checked, [row], !isChecked(checked, row));
 }
 
 /** The indexes a shift-click covers, from the last row clicked (the anchor) to this one, either way. */

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { coalesce } from '../../lib/coalesce';
 import type { MessageQuery, MessageSummary } from '../../../shared/types';
 import { api } from '../../lib/bridge';
 import { useCoreEvent } from '../../lib/hooks';
 import type { Mailbox } from '../folders/mailboxStore';
 import { createPageCache, type PageCache } from './pageCache';
+import { leadingThenCoalesced } from './refreshSchedule';
 
 const PAGE_SIZE = 100;
 const REFRESH_DELAY_MS = 400;
@@ -77,28 +77,5 @@ export function useMessagePages(mailbox: Mailbox, threaded: boolean): MessagePag
       cache.ensureRange(first, last);
     },
     fetchRows: (offset, limit) => fetchPage(offset, Math.min(limit, MAX_WINDOW)).then((page) => page.rows),
-  };
-}
-
-/**
- * The first change after a quiet spell refreshes at once (the user just archived something and expects it gone
- * now); changes that follow within `delayMs` (a sync writing batch after batch) are coalesced into one refresh.
- */
-function leadingThenCoalesced(run: () => void, delayMs: number): { trigger(): void; cancel(): void } {
-  let lastRunAt = -Infinity;
-  const trailing = coalesce(() => {
-    lastRunAt = Date.now();
-    run();
-  }, delayMs);
-  return {
-    trigger() {
-      if (Date.now() - lastRunAt < delayMs) {
-        trailing.trigger();
-        return;
-      }
-      lastRunAt = Date.now();
-      run();
-    },
-    cancel: () => trailing.cancel(),
   };
 }
