@@ -43,11 +43,14 @@ export async function startDovecot(dir: string, imapPort: number): Promise<void>
   await waitFor('Dovecot to accept IMAP connections', async () => ((await portAccepts(imapPort)) ? true : undefined));
 }
 
-/** Stops Dovecot gracefully (SIGTERM to the master, which ends its children) and waits until it is gone. */
+/**
+ * Stops Dovecot gracefully and waits until it is gone. SIGTERM goes to the master's whole process group, as
+ * systemd's stop does: signalled alone, the master leaves open IMAP sessions serving, which no real shutdown does.
+ */
 export async function stopDovecot(dir: string, imapPort: number): Promise<void> {
   const pid = await masterPid(dir);
   if (pid === undefined || !isAlive(pid)) return;
-  process.kill(pid, 'SIGTERM');
+  process.kill(-pid, 'SIGTERM');
   await waitFor('Dovecot to exit', () => (isAlive(pid) ? undefined : true));
   await waitFor('Dovecot to release its IMAP port', async () => ((await portAccepts(imapPort)) ? undefined : true));
 }
