@@ -21,6 +21,14 @@ export interface AccountInput {
   pinnedCertSha256?: string | null;
 }
 
+/** A From address of an account: its own address, or an alias the same server lets it send as. */
+export interface Identity {
+  address: string;
+  name: string;
+  /** Plain text (line breaks kept); empty falls back to the account's signature setting. */
+  signature: string;
+}
+
 /** A stored account. The password never leaves the core. */
 export interface Account {
   id: string;
@@ -31,10 +39,17 @@ export interface Account {
   smtp: ServerSettings;
   pinnedCertSha256: string | null;
   createdAt: number;
+  /** Every From address: the account's own first (its name the display name, its signature empty), then aliases. */
+  identities: Identity[];
+  /** The SMTP server's message size limit in bytes (SIZE, RFC 1870); null until read or when it announces none. */
+  smtpMaxSize: number | null;
 }
 
-/** Editable fields of an account; a password given here replaces the stored one after a successful login test. */
-export type AccountPatch = Partial<Omit<AccountInput, 'address'>>;
+/**
+ * Editable fields of an account; a password given here replaces the stored one after a successful login test.
+ * `aliases` replaces the identities after the account's own address.
+ */
+export type AccountPatch = Partial<Omit<AccountInput, 'address'>> & { aliases?: Identity[] };
 
 /** Where discovery found the settings it proposes. */
 export type DiscoverySource = 'preset' | 'srv' | 'guess';
@@ -190,6 +205,8 @@ export interface Settings {
   notificationsPausedUntil: number | null;
   /** The signature the composer puts below a new message, per account id, as plain text (line breaks kept). */
   signatures: Record<string, string>;
+  /** How long a sent message can still be taken back ("Undo send"), in seconds, 0 to 30. */
+  undoSendSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -203,6 +220,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervals: DEFAULT_SYNC_INTERVALS,
   notificationsPausedUntil: null,
   signatures: {},
+  undoSendSeconds: 5,
 };
 
 /** One record per write transaction of the store: the UI refetches what it shows. */

@@ -18,7 +18,7 @@ import { createAppendStep } from '../../src/main/compose/appendStep';
 import { createCompose, type ComposeService } from '../../src/main/compose/service';
 import { createOutbox, type Outbox } from '../../src/main/outbox/outbox';
 import type { SmtpEndpoint } from '../../src/main/smtp/connect';
-import { insertAccount } from '../../src/main/store/accounts';
+import { getAccount, insertAccount } from '../../src/main/store/accounts';
 import { getOutbox } from '../../src/main/store/outbox';
 import { createStore, type Store } from '../../src/main/store/store';
 import { createSyncSink } from '../../src/main/store/syncSink';
@@ -214,6 +214,8 @@ describe('outbox', () => {
     expect(entry.state).toBe('queued');
     await core.outbox.drained(core.accountId);
     expect(getOutbox(core.store.db, entry.id).state).toBe('sent');
+    // The first send read the SIZE limit of the rig's Postfix (message_size_limit, tests/rig/postfixConfig.ts).
+    expect(getAccount(core.store.db, core.accountId).smtpMaxSize).toBe(52_428_800);
 
     const [received] = await waitForMessages(bob, 'INBOX', 1);
     expect(received?.subject).toBe('Offerta: caffè, però già scontato ☕');

@@ -148,6 +148,23 @@ describe('account service', () => {
     expect(await service().list()).toEqual([account]);
   });
 
+  it('saves aliases without logging in again, and refuses a malformed, repeated or own address naming the alias', async () => {
+    const account = await service().add(input(1));
+    const info = { address: 'info@studio.example', name: 'Studio', signature: '' };
+    const updated = await service().update(account.id, { aliases: [info] });
+    expect(updated.identities.map((identity) => identity.address)).toEqual(['user1@studio.example', 'info@studio.example']);
+    expect(logins).toHaveLength(1);
+    for (const [aliases, field] of [
+      [[{ ...info, address: 'not an address' }], 'aliases.0.address'],
+      [[info, { ...info, address: 'INFO@studio.example' }], 'aliases.1.address'],
+      [[{ ...info, address: 'User1@studio.example' }], 'aliases.0.address'],
+    ] as const) {
+      const err = await failure(service().update(account.id, { aliases: [...aliases] }));
+      expect({ code: err.code, field: err.details?.field }).toEqual({ code: 'invalid-input', field });
+    }
+    expect(testStore.store.db.prepare('SELECT count(*) AS n FROM account_aliases').get()).toEqual({ n: 1 });
+  });
+
   it('removes the account and its secret; an unknown id is not-found', async () => {
     const account = await service().add(input(1));
     await service().remove(account.id);

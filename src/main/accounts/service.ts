@@ -6,8 +6,8 @@ import { PostinoError } from '../../shared/errors';
 import type { AccountsApi } from '../../shared/api/accounts';
 import type { AccountInput, ServerSettings } from '../../shared/types';
 import { connectImap, type ImapEndpoint } from '../imap/connect';
-import { verifySmtp, type SmtpEndpoint } from '../smtp/connect';
-import { countAccounts, deleteAccount, getAccount, insertAccount, listAccounts, updateAccount } from '../store/accounts';
+import { verifySmtp, type SmtpEndpoint, type SmtpFacts } from '../smtp/connect';
+import { countAccounts, deleteAccount, getAccount, insertAccount, listAccounts, recordSmtpMaxSize, updateAccount } from '../store/accounts';
 import { getSettings } from '../store/settings';
 import type { Store } from '../store/store';
 import { endpointOf, type LoginSettings, type SecretVault } from './credentials';
@@ -15,8 +15,11 @@ import { discoverSettings, type DiscoveryDeps } from './discover';
 import { createNetworkDiscoveryDeps } from './reachability';
 import { validateInput, validatePatch } from './validate';
 
-/** Logs in to both servers; throws the first failure as a classified PostinoError (IMAP's when both fail). */
-export type VerifyLogin = (endpoints: { imap: ImapEndpoint; smtp: SmtpEndpoint }) => Promise<void>;
+/**
+ * Logs in to both servers; throws the first failure as a classified PostinoError (IMAP's when both fail).
+ * Resolves with what the SMTP server told about itself when the check learnt it.
+ */
+export type VerifyLogin = (endpoints: { imap: ImapEndpoint; smtp: SmtpEndpoint }) => Promise<SmtpFacts | void>;
 
 export interface AccountServiceDeps {
   store: Store;
@@ -56,9 +59,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountsApi {
     async add(input: AccountInput) {
       const { password, ...record } = validateInput(input);
       refuseIfFullOrDuplicate(record.address);
-      await verify(endpointsOf(record, password));
+      const facts = await verify(endpointsOf(record, password));
       refuseIfFullOrDuplicate(record.address);
-      const account = insertAccount(store, record);
+      const inserted = insertAccount(store, record);
+      const account = facts ? withSmtpMaxSize(store, inserted.id, facts) : inserted;
       try {
         await vault.setSecret(account.id, password);
       } catch (err) {
@@ -71,6 +75,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountsApi {
     async update(id, patch) {
       const { password: newPassword, ...changes } = validatePatch(patch);
       const current = getAccount(store.db, id);
+      const ownIndex = changes.aliases?.findIndex((alias) => alias.address.toLowerCase() === current.address.toLowerCase()) ?? -1;
+      if (ownIndex >= 0) throw new PostinoError('invalid-input', 'The account’s own address is not an alias', { field: `aliases.${ownIndex}.address` });
       const next: LoginSettings = {
         username: changes.username ?? current.username,
         imap: changes.imap ?? current.imap,
@@ -80,7 +86,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountsApi {
       if (newPassword !== undefined || loginChanged(current, next)) {
         const password = newPassword ?? (await vault.getSecret(id));
         if (password === null) throw new PostinoError('invalid-input', 'Type the password to test the new settings', { field: 'password' });
-        await verify(endpointsOf(next, password));
+        const facts = await verify(endpointsOf(next, password));
+        if (facts) recordSmtpMaxSize(store, id, facts.maxSize);
       }
       const updated = updateAccount(store, id, changes);
       if (newPassword !== undefined) await vault.setSecret(id, newPassword);
@@ -93,6 +100,11 @@ export function createAccountService(deps: AccountServiceDeps): AccountsApi {
       await vault.deleteSecret(id);
     },
   };
+}
+
+function withSmtpMaxSize(store: Store, id: string, facts: SmtpFacts) {
+  recordSmtpMaxSize(store, id, facts.maxSize);
+  return getAccount(store.db, id);
 }
 
 function endpointsOf(login: LoginSettings, password: string) {
@@ -120,5 +132,6 @@ function verifyLogin(timeoutMs: number): VerifyLogin {
     ]);
     if (imap.status === 'rejected') throw imap.reason;
     if (smtp.status === 'rejected') throw smtp.reason;
+    return smtp.value;
   };
 }

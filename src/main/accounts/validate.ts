@@ -3,7 +3,7 @@
  * field, so the dialog can point at it. Returns a cleaned copy (trimmed, fingerprint in canonical form).
  */
 import { PostinoError } from '../../shared/errors';
-import type { AccountInput, AccountPatch, Security, ServerSettings } from '../../shared/types';
+import type { AccountInput, AccountPatch, Identity, Security, ServerSettings } from '../../shared/types';
 import { normaliseFingerprint } from '../net/tlsTrust';
 import { mailDomainOf } from './discover';
 
@@ -37,7 +37,26 @@ export function validatePatch(patch: AccountPatch): AccountPatch {
   if (patch.imap !== undefined) clean.imap = server(patch.imap, 'imap');
   if (patch.smtp !== undefined) clean.smtp = server(patch.smtp, 'smtp');
   if (patch.pinnedCertSha256 !== undefined) clean.pinnedCertSha256 = fingerprint(patch.pinnedCertSha256);
+  if (patch.aliases !== undefined) clean.aliases = aliases(patch.aliases);
   return clean;
+}
+
+/** Aliases: each a distinct address (compared case-insensitively) with a name and a signature, both may be empty. */
+function aliases(value: unknown): Identity[] {
+  if (!Array.isArray(value)) invalid('aliases', 'aliases must be a list');
+  const seen = new Set<string>();
+  return value.map((item: unknown, index) => {
+    const field = `aliases.${index}`;
+    const alias = item as Partial<Identity> | null;
+    if (typeof alias !== 'object' || alias === null) invalid(field, 'an alias has an address, a name and a signature');
+    const address = text(alias.address, `${field}.address`);
+    if (!mailDomainOf(address)) invalid(`${field}.address`, `"${address}" is not an e-mail address`);
+    if (seen.has(address.toLowerCase())) invalid(`${field}.address`, `${address} is listed twice`);
+    seen.add(address.toLowerCase());
+    const signature = alias.signature ?? '';
+    if (typeof signature !== 'string') invalid(`${field}.signature`, 'the signature must be text');
+    return { address, name: optionalText(alias.name, `${field}.name`), signature };
+  });
 }
 
 function server(value: ServerSettings | undefined, field: 'imap' | 'smtp'): ServerSettings {

@@ -63,6 +63,8 @@ export async function buildMime(draft: Draft, options: BuildOptions): Promise<Bu
       contentType: attachment.contentType,
       content: Buffer.from(attachment.base64, 'base64'),
       ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' as const } : {}),
+      // nodemailer shows a message/* part inline by default; a forwarded message is a file the recipient opens.
+      ...(/^message\/rfc822$/i.test(attachment.contentType) && !attachment.contentId ? { contentDisposition: 'attachment' as const } : {}),
     })),
   });
   const root = composer.compile();

@@ -1,24 +1,24 @@
 /** A draft made into MIME for its account: the sender identity checked, the thread headers taken from the cache. */
 import { PostinoError } from '../../shared/errors';
 import type { Draft } from '../../shared/api/compose';
-import type { Address } from '../../shared/types';
+import type { Account, Address } from '../../shared/types';
 import { getAccount } from '../store/accounts';
 import type { Db } from '../store/db';
 import { threadContextOf } from '../store/outbox';
 import { buildMime, type BuiltMessage } from './buildMime';
 
 /**
- * The sender: one of the account's addresses. Only the account's own address exists for now; an alias list would
- * widen the check here and nowhere else.
+ * The sender: one of the account's identities (its own address or an alias), spelled as the account stores it; a
+ * draft without `from` sends as the account itself. An empty name takes the identity's.
  */
-export function senderOf(db: Db, draft: Draft): Address {
-  const account = getAccount(db, draft.accountId);
-  const own: Address = { name: account.displayName, address: account.address };
-  if (!draft.from) return own;
-  if (draft.from.address.toLowerCase() !== account.address.toLowerCase()) {
-    throw new PostinoError('invalid-input', `${draft.from.address} is not an address of this account`, { field: 'from' });
-  }
-  return { name: draft.from.name || account.displayName, address: account.address };
+export function senderOf(account: Pick<Account, 'identities'>, draft: Pick<Draft, 'from'>): Address {
+  const [own] = account.identities;
+  if (!own) throw new PostinoError('internal', 'An account always has its own identity');
+  if (!draft.from) return { name: own.name, address: own.address };
+  const wanted = draft.from.address.toLowerCase();
+  const identity = account.identities.find((candidate) => candidate.address.toLowerCase() === wanted);
+  if (!identity) throw new PostinoError('invalid-input', `${draft.from.address} is not an address of this account`, { field: 'from' });
+  return { name: draft.from.name || identity.name, address: identity.address };
 }
 
 export async function composeMessage(
@@ -26,7 +26,7 @@ export async function composeMessage(
   draft: Draft,
   options: { date: Date; keepBcc?: boolean; messageIdHeader?: string },
 ): Promise<BuiltMessage> {
-  const from = senderOf(db, draft);
+  const from = senderOf(getAccount(db, draft.accountId), draft);
   const thread = draft.replyTo ? threadContextOf(db, draft.replyTo.messageId) : null;
   return buildMime(draft, { from, thread, ...options });
 }

@@ -30,7 +30,8 @@ export interface ComposeDeps {
   draftUploadIntervalMs?: number;
 }
 
-export interface ComposeService extends ComposeApi {
+/** The compose API but forward as attachment, which needs a server session (src/main/compose/originalAttachment.ts). */
+export interface ComposeService extends Omit<ComposeApi, 'originalAsAttachment'> {
   /** Queues the upload of every draft changed since its last copy reached the server. */
   uploadDrafts(): void;
   close(): void;
@@ -135,7 +136,8 @@ export function createCompose(deps: ComposeDeps): ComposeService {
     async cancelSend(outboxId) {
       return store.write(
         () => {
-          if (!transitionOutbox(store.db, outboxId, 'queued', 'cancelled')) {
+          // Queued: taken back before it goes. Failed or unconfirmed: the user edits it or gives it up instead of a retry.
+          if (!transitionOutbox(store.db, outboxId, ['queued', 'failed', 'sent-unconfirmed'], 'cancelled')) {
             const { state } = getOutbox(store.db, outboxId);
             throw new PostinoError('invalid-input', `The message is ${state} and can no longer be cancelled`, { field: 'outboxId', state });
           }

@@ -15,6 +15,7 @@ import { createSyncEngine } from '../sync/engine';
 import { createIntents } from '../tasks/intents';
 import { createFileVault } from '../vault';
 import { createCoreEvents } from './events';
+import { startInstantMail } from './instantMail';
 import { createMessagesService } from './messagesService';
 import { forwardNotifications } from './notifications';
 import { createScheduling } from './scheduling';
@@ -49,6 +50,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     timers: options.timers ?? systemTimers,
   });
+  // IDLE pushes arrive in real time: its reconnect waits and debouncing never follow a test's fake scheduler clock.
+  const instantMail = startInstantMail({
+    store,
+    sync,
+    scheduler: scheduling.scheduler,
+    endpointFor: credentials.endpointFor,
+    clock: systemClock,
+    timers: systemTimers,
+  });
   const stopNotifications = forwardNotifications({ store, events, now });
   const intents = createIntents({ store, credentials, events, now });
   // Queued actions and outgoing mail wait while an account is offline and go the moment a sync reaches it.
@@ -66,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return account;
       },
       async remove(id) {
+        await instantMail.release(id);
         await sync.forgetAccount(id);
         await accounts.remove(id);
         scheduling.scheduler.accountsChanged();
@@ -97,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopNotifications();
       stopIntentWakeups();
       scheduling.scheduler.stop();
+      await instantMail.close();
       await sync.close();
       await intents.close();
       store.close();

@@ -18,7 +18,7 @@ export function forwardNotifications(deps: { store: Store; events: CoreEvents; n
     const batch = {
       accountId,
       accountName: account.displayName || account.address,
-      ownAddresses: [account.address],
+      ownAddresses: account.identities.map((identity) => identity.address),
       folderId,
       folderRole: folder.role,
       folderName: folder.name,

@@ -8,6 +8,7 @@
 import { PostinoError, type ErrorCode } from '../../shared/errors';
 import type { ChangeRecord } from '../../shared/types';
 import type { SmtpEndpoint } from '../smtp/connect';
+import { recordSmtpMaxSize } from '../store/accounts';
 import type { Store } from '../store/store';
 import {
   accountsWithQueuedMail,
@@ -90,6 +91,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     );
     // One change record per transaction: the answered original is announced by an empty one of its own.
     if (after.flaggedIds.length > 0) store.write(() => null, () => ({ entity: 'message', kind: 'update', ids: after.flaggedIds }));
+    // The first send (or one after the provider changed it) teaches the composer the server's size limit.
+    recordSmtpMaxSize(store, record.accountId, result.maxSize);
     for (const accountId of after.accountIds) deps.kickTasks(accountId);
   };
 

@@ -15,6 +15,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { PostinoError } from '../../shared/errors';
 import { classifyError } from '../imap/classifyError';
 import { createSmtpTransport, type SmtpEndpoint } from '../smtp/connect';
+import { announcedMaxSize } from '../smtp/sizeLimit';
 
 export interface Submission {
   from: string;
@@ -49,6 +50,8 @@ export interface SubmissionResult {
   response: string;
   /** Recipients the server refused at RCPT TO while accepting the others. */
   rejected: string[];
+  /** The server's SIZE limit as its EHLO announced it (RFC 1870), null when none. */
+  maxSize: number | null;
 }
 
 /** Sends `raw` to the envelope's recipients; resolves once the server accepted it for at least one of them. */
@@ -93,7 +96,7 @@ export async function submitMessage(endpoint: SmtpEndpoint, submission: Submissi
         const send = (): void =>
           connection.send({ from: submission.from, to: submission.to }, message, (sendError, info) => {
             if (sendError) return reject(sendError);
-            resolve({ response: info.response, rejected: info.rejected.map(String) });
+            resolve({ response: info.response, rejected: info.rejected.map(String), maxSize: announcedMaxSize(connection) });
           });
         const auth = transportOptions.auth as SMTPConnection.Credentials | undefined;
         if (!auth) return send();

@@ -7,11 +7,14 @@
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate, ConnectionOptions } from 'node:tls';
 import nodemailer from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { PostinoError } from '../../shared/errors';
 import { classifyError, type ErrorPlace } from '../imap/classifyError';
 import type { ImapEndpoint } from '../imap/connect';
 import { fingerprintSha256, normaliseFingerprint, PIN_MISMATCH_CODE } from '../net/tlsTrust';
 import { fetchSmtpCertificateChain } from './peerCertificate';
+import { announcedMaxSize } from './sizeLimit';
 
 /** Same fields as an IMAP endpoint: host, port, security, credentials and the optional pin. */
 export type SmtpEndpoint = ImapEndpoint;
@@ -58,19 +61,48 @@ export async function createSmtpTransport(
   });
 }
 
-/** Connects, starts TLS as configured and logs in; throws PostinoError with a classified code. */
-export async function verifySmtp(endpoint: SmtpEndpoint, opts: { timeoutMs?: number } = {}): Promise<void> {
+/** What a successful SMTP login learnt about the server. */
+export interface SmtpFacts {
+  /** The SIZE limit its EHLO announced (RFC 1870), null when none. */
+  maxSize: number | null;
+}
+
+/**
+ * Connects, starts TLS as configured, logs in and reads the size limit; throws PostinoError with a classified
+ * code. The session is driven with SMTPConnection (as the sender does) because the transport's verify() keeps the
+ * EHLO answer to itself.
+ */
+export async function verifySmtp(endpoint: SmtpEndpoint, opts: { timeoutMs?: number } = {}): Promise<SmtpFacts> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
   const place: ErrorPlace = { protocol: 'SMTP', host: endpoint.host, port: endpoint.port };
-  let transport: SmtpTransport | undefined;
+  let connection: SMTPConnection | undefined;
   try {
     // The whole session is short: a server that stops answering mid-dialogue fails as a timeout.
-    transport = await createSmtpTransport(endpoint, { timeoutMs, socketTimeoutMs: timeoutMs });
-    await transport.verify();
+    const transport = await createSmtpTransport(endpoint, { timeoutMs, socketTimeoutMs: timeoutMs });
+    const options = (transport.transporter as SMTPTransport).options;
+    transport.close();
+    const session = new SMTPConnection(options);
+    connection = session;
+    await new Promise<void>((resolve, reject) => {
+      session.once('error', reject);
+      session.once('end', () => reject(new Error('The SMTP server closed the connection')));
+      session.connect((connectError) => {
+        if (connectError) return reject(connectError);
+        // forceAuth: a server that does not advertise AUTH must still prove the password.
+        session.login(options.auth as SMTPConnection.Credentials, (loginError) => (loginError ? reject(loginError) : resolve()));
+      });
+    });
+    return { maxSize: announcedMaxSize(session) };
   } catch (err) {
     throw classifyError(await withPresentedFingerprint(err, endpoint, timeoutMs), place);
   } finally {
-    transport?.close();
+    const closing = connection;
+    if (closing) {
+      // A late failure of the goodbye is no news: the answer is already given.
+      closing.on('error', () => undefined);
+      closing.quit();
+      setTimeout(() => closing.close(), 2_000).unref();
+    }
   }
 }
 

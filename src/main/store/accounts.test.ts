@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countAccounts, deleteAccount, findAccount, getAccount, insertAccount, listAccounts, updateAccount } from './accounts';
+import { countAccounts, deleteAccount, findAccount, getAccount, insertAccount, listAccounts, recordSmtpMaxSize, updateAccount } from './accounts';
 import { get } from './db';
 import { createSyncSink } from './syncSink';
 import { header, openTestStore, seedAccount, type TestStore } from './testStore';
@@ -58,8 +58,31 @@ describe('accounts', () => {
       displayName: 'Anna R.',
       smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
       pinnedCertSha256: null,
+      identities: [{ address: 'anna@postino.test', name: 'Anna R.', signature: '' }],
     });
     expect(getAccount(t.store.db, account.id)).toEqual(updated);
+  });
+
+  it('keeps aliases after the account’s own identity, in the order given, and replaces them as a whole', () => {
+    const account = insertAccount(t.store, record('anna@postino.test'));
+    const info = { address: 'info@postino.test', name: 'Studio', signature: 'Studio Rossi' };
+    const sales = { address: 'sales@postino.test', name: '', signature: '' };
+    updateAccount(t.store, account.id, { aliases: [sales, info] });
+    expect(getAccount(t.store.db, account.id).identities).toEqual([account.identities[0], sales, info]);
+    updateAccount(t.store, account.id, { displayName: 'Anna R.' });
+    expect(listAccounts(t.store.db)[0]?.identities.slice(1)).toEqual([sales, info]);
+    updateAccount(t.store, account.id, { aliases: [info] });
+    expect(getAccount(t.store.db, account.id).identities).toEqual([{ ...account.identities[0], name: 'Anna R.' }, info]);
+  });
+
+  it('records the SMTP size limit, announcing a change only when the value differs', () => {
+    const account = insertAccount(t.store, record('anna@postino.test'));
+    expect(account.smtpMaxSize).toBeNull();
+    t.changes.length = 0;
+    recordSmtpMaxSize(t.store, account.id, 10_240_000);
+    recordSmtpMaxSize(t.store, account.id, 10_240_000);
+    expect(getAccount(t.store.db, account.id).smtpMaxSize).toBe(10_240_000);
+    expect(t.changes).toEqual([{ entity: 'account', kind: 'update', ids: [account.id] }]);
   });
 
   it('an unknown id is not-found for get, update and delete', () => {

@@ -1,7 +1,7 @@
 /** The accounts table. Passwords are not here: they live in the vault, keyed by account id. */
 import { randomUUID } from 'node:crypto';
 import { PostinoError } from '../../shared/errors';
-import type { Account, AccountInput, Security } from '../../shared/types';
+import type { Account, AccountInput, Identity, Security } from '../../shared/types';
 import { all, get, run, type Db } from './db';
 import type { Store } from './store';
 
@@ -24,13 +24,19 @@ interface AccountRow {
   smtpSecurity: Security;
   pinnedCertSha256: string | null;
   createdAt: number;
+  smtpMaxSize: number | null;
 }
 
 const ACCOUNT_COLUMNS = `id, address, display_name AS displayName, username, imap_host AS imapHost,
   imap_port AS imapPort, imap_security AS imapSecurity, smtp_host AS smtpHost, smtp_port AS smtpPort,
-  smtp_security AS smtpSecurity, pinned_cert_sha256 AS pinnedCertSha256, created_at AS createdAt`;
+  smtp_security AS smtpSecurity, pinned_cert_sha256 AS pinnedCertSha256, created_at AS createdAt,
+  smtp_max_size AS smtpMaxSize`;
 
-function toAccount(row: AccountRow): Account {
+function aliasesOf(db: Db, accountId: string): Identity[] {
+  return all<Identity>(db, 'SELECT address, name, signature FROM account_aliases WHERE account_id = ? ORDER BY position', [accountId]);
+}
+
+function toAccount(row: AccountRow, aliases: Identity[]): Account {
   return {
     id: row.id,
     address: row.address,
@@ -40,6 +46,8 @@ function toAccount(row: AccountRow): Account {
     smtp: { host: row.smtpHost, port: row.smtpPort, security: row.smtpSecurity },
     pinnedCertSha256: row.pinnedCertSha256,
     createdAt: row.createdAt,
+    identities: [{ address: row.address, name: row.displayName, signature: '' }, ...aliases],
+    smtpMaxSize: row.smtpMaxSize,
   };
 }
 
@@ -61,12 +69,12 @@ function toParams(account: Account) {
 }
 
 export function listAccounts(db: Db): Account[] {
-  return all<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id`).map(toAccount);
+  return all<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id`).map((row) => toAccount(row, aliasesOf(db, row.id)));
 }
 
 export function findAccount(db: Db, id: string): Account | null {
   const row = get<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`, [id]);
-  return row ? toAccount(row) : null;
+  return row ? toAccount(row, aliasesOf(db, row.id)) : null;
 }
 
 /** The account, or a `not-found` error. */
@@ -91,6 +99,8 @@ export function insertAccount(store: Store, record: AccountRecord): Account {
     smtp: { ...record.smtp },
     pinnedCertSha256: record.pinnedCertSha256 ?? null,
     createdAt: store.now(),
+    identities: [{ address: record.address.trim(), name: record.displayName, signature: '' }],
+    smtpMaxSize: null,
   };
   return store.write(
     () => {
@@ -114,13 +124,16 @@ export function insertAccount(store: Store, record: AccountRecord): Account {
   );
 }
 
-export function updateAccount(store: Store, id: string, patch: AccountRecordPatch): Account {
+export function updateAccount(store: Store, id: string, patch: AccountRecordPatch & { aliases?: Identity[] }): Account {
   return store.write(
     () => {
       const current = getAccount(store.db, id);
+      const displayName = patch.displayName ?? current.displayName;
+      const aliases = patch.aliases ?? current.identities.slice(1);
       const next: Account = {
         ...current,
-        displayName: patch.displayName ?? current.displayName,
+        identities: [{ address: current.address, name: displayName, signature: '' }, ...aliases],
+        displayName,
         username: patch.username ?? current.username,
         imap: patch.imap ? { ...patch.imap } : current.imap,
         smtp: patch.smtp ? { ...patch.smtp } : current.smtp,
@@ -134,9 +147,31 @@ export function updateAccount(store: Store, id: string, patch: AccountRecordPatc
          WHERE id = @id`,
         toParams(next),
       );
+      if (patch.aliases) replaceAliases(store.db, id, patch.aliases);
       return next;
     },
     () => ({ entity: 'account', kind: 'update', ids: [id] }),
+  );
+}
+
+function replaceAliases(db: Db, accountId: string, aliases: readonly Identity[]): void {
+  run(db, 'DELETE FROM account_aliases WHERE account_id = ?', [accountId]);
+  aliases.forEach((alias, index) =>
+    run(db, 'INSERT INTO account_aliases (account_id, position, address, name, signature) VALUES (?, ?, ?, ?, ?)', [
+      accountId,
+      index + 1,
+      alias.address,
+      alias.name,
+      alias.signature,
+    ]),
+  );
+}
+
+/** Stores the SMTP server's SIZE limit as last read; an unchanged value writes nothing and announces nothing. */
+export function recordSmtpMaxSize(store: Store, id: string, maxSize: number | null): void {
+  store.write(
+    () => run(store.db, 'UPDATE accounts SET smtp_max_size = ? WHERE id = ? AND smtp_max_size IS NOT ?', [maxSize, id, maxSize]).changes,
+    (changed) => (changed > 0 ? { entity: 'account', kind: 'update', ids: [id] } : null),
   );
 }
 

@@ -64,6 +64,11 @@ export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
   return true;
 }
 
+/** Stores many bodies (inside the caller's transaction); returns the ids of the messages still cached. */
+export function saveBodies(db: Db, bodies: ReadonlyArray<{ messageId: number; body: ParsedBody }>): number[] {
+  return bodies.filter(({ messageId, body }) => saveBody(db, messageId, body)).map(({ messageId }) => messageId);
+}
+
 export interface CachedBody {
   text: string | null;
   html: string | null;

@@ -193,3 +193,18 @@ export function threadContextOf(db: Db, messageId: number): { accountId: string;
   );
   return row ? { accountId: row.accountId, messageIdHeader: row.messageIdHeader, references: JSON.parse(row.referencesJson) as string[] } : null;
 }
+
+/** Where a cached message lives on its server, for fetching its whole source (a forward as attachment). */
+export function sourceLocationOf(
+  db: Db,
+  messageId: number,
+): { accountId: string; path: string; uidValidity: number | null; uid: number; subject: string } | null {
+  return (
+    get<{ accountId: string; path: string; uidValidity: number | null; uid: number; subject: string }>(
+      db,
+      `SELECT m.account_id AS accountId, f.path, f.uidvalidity AS uidValidity, m.uid, m.subject
+       FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
+      [messageId],
+    ) ?? null
+  );
+}

@@ -22,6 +22,12 @@ describe('settings', () => {
     expect(t.changes).toEqual([{ entity: 'settings', kind: 'update', ids: ['mailboxLimit', 'language'] }]);
   });
 
+  it('undo send waits 5 seconds by default and takes any whole number of seconds from 0 to 30', () => {
+    expect(getSettings(t.store.db).undoSendSeconds).toBe(5);
+    expect(updateSettings(t.store, { undoSendSeconds: 0 }).undoSendSeconds).toBe(0);
+    expect(updateSettings(t.store, { undoSendSeconds: 30 }).undoSendSeconds).toBe(30);
+  });
+
   it('merges a partial syncIntervals into the current one', () => {
     const updated = updateSettings(t.store, { syncIntervals: { activeMs: 60_000 } });
     expect(updated.syncIntervals).toEqual({ ...DEFAULT_SETTINGS.syncIntervals, activeMs: 60_000 });
@@ -33,6 +39,9 @@ describe('settings', () => {
       [{ threaded: 'yes' }, 'threaded'],
       [{ language: 'fr' }, 'language'],
       [{ syncIntervals: { activeMs: -1 } }, 'syncIntervals.activeMs'],
+      [{ undoSendSeconds: 31 }, 'undoSendSeconds'],
+      [{ undoSendSeconds: -1 }, 'undoSendSeconds'],
+      [{ undoSendSeconds: 2.5 }, 'undoSendSeconds'],
       [{ colour: 'blue' }, 'colour'],
     ] as const) {
       expect(() => updateSettings(t.store, { offlineBodyDays: 7, ...patch } as never)).toThrow(

@@ -45,6 +45,9 @@ const syncIntervals: Validator<'syncIntervals'> = (value, current) => {
   return next;
 };
 
+/** Longer than this, "Undo send" holds mail back more than people expect of sending. */
+export const MAX_UNDO_SEND_SECONDS = 30;
+
 /** Sender addresses compare case-insensitively: stored lower-case, trimmed, once each. */
 export function normaliseSender(address: string): string {
   return address.trim().toLowerCase();
@@ -79,6 +82,12 @@ const VALIDATORS: { [K in keyof Settings]: Validator<K> } = {
       if (typeof signature !== 'string') throw invalid(`signatures.${accountId}`, 'text');
     }
     return { ...(value as Record<string, string>) };
+  },
+  undoSendSeconds: (value) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_UNDO_SEND_SECONDS) {
+      throw invalid('undoSendSeconds', `a whole number of seconds from 0 to ${MAX_UNDO_SEND_SECONDS}`);
+    }
+    return value;
   },
 };
 

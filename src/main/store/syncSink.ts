@@ -5,7 +5,7 @@
  */
 import type { ChangeRecord } from '../../shared/types';
 import type { SyncSink } from '../sync/sink';
-import { listBodiesWanted, saveBody } from './bodies';
+import { listBodiesWanted, saveBodies, saveBody } from './bodies';
 import { clearFolder, readFolderState, syncFolders, writeFolderState } from './folders';
 import { locateMessage } from './messageDetail';
 import { listSummaries } from './messages';
@@ -86,6 +86,13 @@ export function createSyncSink(store: Store): SyncSink {
       store.write(
         () => saveBody(db, messageId, body),
         (saved) => (saved ? record('message', 'update', [messageId]) : null),
+      );
+    },
+
+    applyBodies(bodies) {
+      return store.write(
+        () => saveBodies(db, bodies),
+        (savedIds) => record('message', 'update', savedIds),
       );
     },
 

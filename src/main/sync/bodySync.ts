@@ -1,6 +1,11 @@
 /**
  * Bodies for offline reading: fetch only the text parts the BODYSTRUCTURE named, parse them in the worker pool
- * while the next ones are still arriving, and cache each one. Attachments stay on the server until opened.
+ * while the next ones are still arriving, and cache them in batches. Attachments stay on the server until opened.
+ *
+ * The pass is a pipeline with three stages on different resources: the bodies connection streams one round's text
+ * parts, the parse workers decode and sanitise the previous chunks, and the main thread writes parsed bodies in
+ * transactions of WRITE_BATCH. The next round is asked of the server as soon as the previous FETCH has ended, not
+ * when its bodies are written; at most two rounds are in memory at once.
  */
 import { fetchTextParts, type FetchedTextPart } from '../imap/ops/fetchTextParts';
 import type { ImapPool } from '../imap/pool';
@@ -29,25 +34,64 @@ export interface WantedBody {
 /** Messages handed to a worker at once: enough to pay for the message passing, few enough to keep workers busy. */
 const PARSE_CHUNK = 25;
 
+/**
+ * Bodies per write transaction. A transaction per body spent most of the pass committing; past a hundred the
+ * commit is a small share, and a write this size still holds the main thread for only a few milliseconds.
+ */
+const WRITE_BATCH = 100;
+
 const EMPTY_BODY: ParsedBody = { text: null, html: null, hasRemoteContent: false, snippet: '' };
+
+interface Round {
+  /** Settles when the server has sent the round's parts: the connection is free for the next round. */
+  fetched: Promise<void>;
+  /** Settles when every body that arrived is parsed and written; the ids of the stored ones. */
+  stored: Promise<Set<number>>;
+}
 
 /** Caches every wanted body of the folder newer than `sinceDate`, newest first; returns how many were cached. */
 export async function syncFolderBodies(ctx: BodySyncContext, folder: FolderRef, sinceDate: number): Promise<number> {
   // Messages the server did not return (expunged since the header sync) stay wanted until the next resync drops
-  // them; they are skipped here so the loop ends.
+  // them; they are skipped here so the loop ends. Messages of a round still being written are skipped too.
   const missing = new Set<number>();
+  const inFlight = new Set<number>();
+  // Rounds fetched whose bodies are still being parsed and written, oldest first.
+  const writing: Array<Promise<void>> = [];
   let cached = 0;
-  for (let round = 0; !ctx.stopped(); round++) {
-    const wanted = ctx.sink
-      .bodiesWanted(folder.folderId, sinceDate, ctx.bodyBatchSize + missing.size)
-      .filter((body) => !missing.has(body.messageId))
-      .slice(0, ctx.bodyBatchSize);
-    if (wanted.length === 0) return cached;
-    // The first round of a pass selects the folder afresh; the following ones trust that selection.
-    const stored = await fetchAndStoreBodies(ctx, folder, wanted, { reselect: round === 0 });
-    for (const body of wanted) if (!stored.has(body.messageId)) missing.add(body.messageId);
+  const settle = (wanted: readonly WantedBody[], stored: Set<number>): void => {
+    for (const body of wanted) {
+      inFlight.delete(body.messageId);
+      if (!stored.has(body.messageId)) missing.add(body.messageId);
+    }
     cached += stored.size;
+  };
+  try {
+    for (let round = 0; !ctx.stopped(); round++) {
+      const wanted = ctx.sink
+        .bodiesWanted(folder.folderId, sinceDate, ctx.bodyBatchSize + missing.size + inFlight.size)
+        .filter((body) => !missing.has(body.messageId) && !inFlight.has(body.messageId))
+        .slice(0, ctx.bodyBatchSize);
+      if (wanted.length === 0) {
+        if (writing.length === 0) break;
+        // Everything left is still being written: once it is, what the server did not send counts as missing.
+        await writing.shift();
+        continue;
+      }
+      for (const body of wanted) inFlight.add(body.messageId);
+      // The first round of a pass selects the folder afresh; the following ones trust that selection.
+      const { fetched, stored } = startRound(ctx, folder, wanted, { reselect: round === 0 });
+      const written = stored.then((ids) => settle(wanted, ids));
+      // Awaited below or in `finally`; until then a failure must not count as unhandled.
+      written.catch(() => undefined);
+      writing.push(written);
+      await fetched;
+      if (writing.length > 1) await writing.shift();
+    }
+  } finally {
+    // Whatever ends the pass, nothing it started may still write afterwards (the engine closes the store next).
+    await Promise.allSettled(writing);
   }
+  await Promise.all(writing);
   return cached;
 }
 
@@ -58,14 +102,24 @@ export async function fetchAndStoreBodies(
   wanted: readonly WantedBody[],
   options: { urgent?: boolean; reselect?: boolean } = {},
 ): Promise<Set<number>> {
-  const stored = new Set<number>();
-  for (const body of wanted) {
-    if (body.textParts.length > 0) continue;
-    ctx.sink.applyBody(body.messageId, EMPTY_BODY);
-    stored.add(body.messageId);
-  }
+  const { fetched, stored } = startRound(ctx, folder, wanted, options);
+  await fetched.catch(() => undefined);
+  const ids = await stored;
+  await fetched;
+  return ids;
+}
+
+/** One round: a FETCH of the wanted text parts, parse chunks in the workers, writes in batches as they are parsed. */
+function startRound(
+  ctx: BodySyncContext,
+  folder: FolderRef,
+  wanted: readonly WantedBody[],
+  options: { urgent?: boolean; reselect?: boolean },
+): Round {
+  const writer = createBatchWriter(ctx.sink);
+  for (const body of wanted) if (body.textParts.length === 0) writer.add(body.messageId, EMPTY_BODY);
   const byUid = new Map(wanted.filter((body) => body.textParts.length > 0).map((body) => [body.uid, body]));
-  if (byUid.size === 0) return stored;
+  if (byUid.size === 0) return { fetched: Promise.resolve(), stored: Promise.resolve(writer.finish()) };
 
   const parsing: Array<Promise<void>> = [];
   let chunk: Array<{ messageId: number; parts: RawTextPart[] }> = [];
@@ -77,15 +131,7 @@ export async function fetchAndStoreBodies(
       .parse(batch.map((entry) => entry.parts))
       // A crashed worker must not cost the bodies: parse them here instead, slower but complete.
       .catch(() => batch.map((entry) => parseBody(entry.parts)));
-    parsing.push(
-      bodies.then((parsed) => {
-        parsed.forEach((body, i) => {
-          const messageId = batch[i]!.messageId;
-          ctx.sink.applyBody(messageId, body);
-          stored.add(messageId);
-        });
-      }),
-    );
+    parsing.push(bodies.then((parsed) => parsed.forEach((body, i) => writer.add(batch[i]!.messageId, body))));
   };
   const onMessage = (uid: number, parts: FetchedTextPart[]): void => {
     const body = byUid.get(uid);
@@ -93,8 +139,8 @@ export async function fetchAndStoreBodies(
     chunk.push({ messageId: body.messageId, parts });
     if (chunk.length >= PARSE_CHUNK) flush();
   };
-  try {
-    await ctx.pool.run(
+  const fetched = ctx.pool
+    .run(
       folder.accountId,
       'bodies',
       (client) =>
@@ -110,11 +156,38 @@ export async function fetchAndStoreBodies(
           onMessage,
         ),
       { urgent: options.urgent },
-    );
-  } finally {
+    )
     // What arrived before a failure is parsed and kept all the same.
-    flush();
-    await Promise.all(parsing);
-  }
-  return stored;
+    .finally(flush);
+  const stored = fetched
+    .catch(() => undefined)
+    .then(() => Promise.all(parsing))
+    .then(() => writer.finish());
+  return { fetched, stored };
+}
+
+interface BatchWriter {
+  add(messageId: number, body: ParsedBody): void;
+  /** Writes what is left; returns the ids of every body stored. */
+  finish(): Set<number>;
+}
+
+function createBatchWriter(sink: SyncSink): BatchWriter {
+  const stored = new Set<number>();
+  let pending: Array<{ messageId: number; body: ParsedBody }> = [];
+  const write = (): void => {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) for (const id of sink.applyBodies(batch)) stored.add(id);
+  };
+  return {
+    add(messageId, body) {
+      pending.push({ messageId, body });
+      if (pending.length >= WRITE_BATCH) write();
+    },
+    finish() {
+      write();
+      return stored;
+    },
+  };
 }

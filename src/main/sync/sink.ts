@@ -109,6 +109,11 @@ export interface SyncSink {
   /** Messages newer than `sinceDate` whose body is not cached yet, newest first. */
   bodiesWanted(folderId: number, sinceDate: number, limit: number): Array<{ messageId: number; uid: number; textParts: TextPart[] }>;
   applyBody(messageId: number, body: ParsedBody): void;
+  /**
+   * Added for the body pass: many bodies in one transaction (a commit per body was most of the pass's time).
+   * Returns the ids of the messages whose body was stored; a message expunged meanwhile is skipped.
+   */
+  applyBodies(bodies: ReadonlyArray<{ messageId: number; body: ParsedBody }>): number[];
   /** Added by the sync engine (reader's on-demand body and attachment fetch): null when the message is gone. */
   locateMessage(messageId: number): MessageLocation | null;
   /** Added by the sync engine: the list rows of just-arrived messages, for the `mail:new` event; unknown ids are skipped. */

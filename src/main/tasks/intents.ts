@@ -3,8 +3,10 @@
  * the task runner (with the APPEND step of sent mail and drafts), the outbox, and the two APIs on top.
  */
 import type { ActionsApi } from '../../shared/api/actions';
+import type { ComposeApi } from '../../shared/api/compose';
 import type { Credentials } from '../accounts/credentials';
 import { createAppendStep } from '../compose/appendStep';
+import { createOriginalAttachment } from '../compose/originalAttachment';
 import { createCompose, type ComposeService } from '../compose/service';
 import { connectImap } from '../imap/connect';
 import { createOutbox } from '../outbox/outbox';
@@ -22,7 +24,7 @@ export interface IntentsDeps {
 
 export interface Intents {
   actions: ActionsApi;
-  compose: ComposeService;
+  compose: ComposeService & Pick<ComposeApi, 'originalAsAttachment'>;
   /** Resumes pending tasks and queued mail left by the previous run (messages caught mid-DATA wait for the user). */
   start(): void;
   /** The account's server answers again (the sync saw it): run its waiting tasks and mail now, not at the next retry. */
@@ -46,7 +48,10 @@ export function createIntents(deps: IntentsDeps): Intents {
     kickTasks: (accountId) => runner.kick(accountId),
     now,
   });
-  const compose = createCompose({ store, outbox, tasks: runner, now });
+  const compose = {
+    ...createCompose({ store, outbox, tasks: runner, now }),
+    originalAsAttachment: createOriginalAttachment({ store, connect: async (accountId) => connectImap(await credentials.endpointFor(accountId)) }),
+  };
   return {
     actions: createActions({ store, runner }),
     compose,

@@ -16,6 +16,8 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     `img-src 'self' data: blob: ${remoteContent}`,
     `font-src 'self' data: ${remoteContent}`,
     ['connect-src', "'self'", ...connectSources].join(' '),
+    // The reader's srcdoc frame needs no source here; this also stops a mail frame from ever loading a remote page
+    // (its links open new windows instead, and the app's own pages refuse to be framed: frame-ancestors).
     "frame-src 'self' blob:",
     "worker-src 'self'",
     "object-src 'none'",

@@ -82,7 +82,10 @@ export interface ComposeApi {
   discardDraft(draftId: string): Promise<void>;
   /** Builds the message, puts it in the outbox and sends it after the undo delay (or at `sendAt`). */
   send(draft: Draft, options?: SendOptions): Promise<OutboxEntry>;
-  /** Takes a queued message back before it goes; it becomes a draft again, which is returned. */
+  /**
+   * Takes a message back: a queued one before it goes, or a failed or unconfirmed one instead of retrying it. It
+   * becomes a draft again, which is returned (to edit it, or to discard it).
+   */
   cancelSend(outboxId: number): Promise<Draft>;
   /** The user's explicit retry of a failed or unconfirmed message. */
   retrySend(outboxId: number): Promise<OutboxEntry>;
@@ -94,6 +97,11 @@ export interface ComposeApi {
   suggestAddresses(prefix: string, limit?: number): Promise<Address[]>;
   /** The draft a message in the Drafts folder is the server copy of; null for a draft written elsewhere. */
   draftForMessage(messageId: number): Promise<Draft | null>;
+  /**
+   * Forward as attachment: the cached message's complete source, fetched from its server, as a `message/rfc822`
+   * attachment named after its subject. `offline` when the server cannot be reached.
+   */
+  originalAsAttachment(messageId: number): Promise<DraftAttachment>;
 }
 
 export const COMPOSE_METHODS = [
@@ -108,4 +116,5 @@ export const COMPOSE_METHODS = [
   'listOutbox',
   'suggestAddresses',
   'draftForMessage',
+  'originalAsAttachment',
 ] as const satisfies ReadonlyArray<keyof ComposeApi>;

@@ -10,6 +10,7 @@ import { migration0100 } from './0100-tasks';
 import { migration0110 } from './0110-outbox';
 import { migration0120 } from './0120-drafts';
 import { migration0130 } from './0130-address-book';
+import { migration0300 } from './0300-identities';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0100, migration0110, migration0120, migration0130];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0100, migration0110, migration0120, migration0130, migration0300];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, DiscoveredSettings } from '../../../shared/types';
 import { Field } from '../../components/Field';
 import { useAccountsStore } from './accountsStore';
+import { AliasFields } from './AliasFields';
 import { applyDiscovery, draftFromAccount, emptyDraft, inputFromDraft, looksLikeAddress, patchFromDraft, type AccountDraft } from './accountDraft';
 import { ADVANCED_FIELDS, placeAccountError, type AccountField, type PlacedError } from './formErrors';
 import { ServerFields } from './ServerFields';
@@ -103,6 +104,8 @@ export function AccountForm({ account, onDone, onCancel }: { account?: Account; 
       <Field label={t('accounts.displayName')} error={errorFor('displayName')}>
         <input name="displayName" autoComplete="name" value={draft.displayName} onChange={(event) => setDraft({ ...draft, displayName: event.target.value })} />
       </Field>
+
+      {account && <AliasFields aliases={draft.aliases} onChange={(aliases) => setDraft({ ...draft, aliases })} />}
 
       {discovery.phase !== 'idle' && (
         <p className="account-form__discovery" role="status">

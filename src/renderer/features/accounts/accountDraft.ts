@@ -1,4 +1,4 @@
-import type { Account, AccountInput, AccountPatch, DiscoveredSettings, Security } from '../../../shared/types';
+import type { Account, AccountInput, AccountPatch, DiscoveredSettings, Identity, Security } from '../../../shared/types';
 
 /** A server as the form edits it: the port stays text until the form is sent. */
 export interface ServerDraft {
@@ -15,6 +15,8 @@ export interface AccountDraft {
   imap: ServerDraft;
   smtp: ServerDraft;
   pinnedCertSha256: string | null;
+  /** The From addresses besides the account's own, as edited (rows without an address are dropped on save). */
+  aliases: Identity[];
 }
 
 export function emptyDraft(): AccountDraft {
@@ -26,6 +28,7 @@ export function emptyDraft(): AccountDraft {
     imap: { host: '', port: '993', security: 'tls' },
     smtp: { host: '', port: '465', security: 'tls' },
     pinnedCertSha256: null,
+    aliases: [],
   };
 }
 
@@ -39,6 +42,7 @@ export function draftFromAccount(account: Account): AccountDraft {
     imap: server(account.imap),
     smtp: server(account.smtp),
     pinnedCertSha256: account.pinnedCertSha256,
+    aliases: account.identities.slice(1),
   };
 }
 
@@ -76,8 +80,11 @@ export function inputFromDraft(draft: AccountDraft): AccountInput {
   };
 }
 
-/** Only what an edit may change; an empty password keeps the stored one. */
+/** Only what an edit may change; an empty password keeps the stored one; alias rows left empty are dropped. */
 export function patchFromDraft(draft: AccountDraft): AccountPatch {
   const { address: _address, password, ...rest } = inputFromDraft(draft);
-  return password ? { ...rest, password } : rest;
+  const aliases = draft.aliases
+    .map((alias) => ({ address: alias.address.trim(), name: alias.name.trim(), signature: alias.signature }))
+    .filter((alias) => alias.address !== '');
+  return password ? { ...rest, aliases, password } : { ...rest, aliases };
 }

@@ -3,19 +3,21 @@ import type { DraftAttachment } from '../../../shared/api/compose';
 import { Icon } from '../../components/Icon';
 import { useFormattingLocale } from '../../lib/hooks';
 import { formatSize } from '../../lib/formatNumber';
-import { DEFAULT_SIZE_LIMIT_BYTES, decodedSize, isOverSizeLimit } from './attachmentSize';
+import { decodedSize, isOverSizeLimit } from './attachmentSize';
 
 /** The files going with the message, each with its size, and a warning when together they are too big. */
-export function AttachmentList({ attachments, messageBytes, onRemove }: {
+export function AttachmentList({ attachments, messageBytes, limitBytes, onRemove }: {
   attachments: DraftAttachment[];
   /** The whole message as it will travel (see attachmentSize.ts). */
   messageBytes: number;
+  /** What the sending account's server accepts. */
+  limitBytes: number;
   onRemove(index: number): void;
 }) {
   const { t } = useTranslation();
   const locale = useFormattingLocale();
   if (attachments.length === 0) return null;
-  const over = isOverSizeLimit(messageBytes);
+  const over = isOverSizeLimit(messageBytes, limitBytes);
   return (
     <div className="composer-attachments">
       <ul className="composer-attachments__list" aria-label={t('composer.attachments')}>
@@ -39,7 +41,7 @@ export function AttachmentList({ attachments, messageBytes, onRemove }: {
       </ul>
       {over && (
         <p className="banner banner--warning composer-attachments__warning" role="status">
-          {t('composer.sizeWarning', { size: formatSize(messageBytes, locale), limit: formatSize(DEFAULT_SIZE_LIMIT_BYTES, locale) })}
+          {t('composer.sizeWarning', { size: formatSize(messageBytes, locale), limit: formatSize(limitBytes, locale) })}
         </p>
       )}
     </div>

@@ -4,9 +4,11 @@ import { Icon } from '../../components/Icon';
 import { errorKey } from '../../lib/errors';
 import { useAccounts } from '../accounts/accountsStore';
 import { AddressField } from './AddressField';
+import { formatRecipient } from './addresses';
 import { AttachmentList } from './AttachmentList';
-import { messageSize } from './attachmentSize';
+import { messageSize, sizeLimitOf } from './attachmentSize';
 import type { ComposerSession } from './composerStore';
+import { choiceKey, senderChoices } from './identities';
 import { readAttachments } from './readFiles';
 import { RichEditor } from './RichEditor';
 import { SendLaterPanel } from './SendLaterPanel';
@@ -66,6 +68,9 @@ export function Composer({ session }: { session: ComposerSession }) {
     attach(event.dataTransfer.files);
   };
 
+  const choices = senderChoices(accounts);
+  const account = accounts.find((candidate) => candidate.id === fields.accountId);
+  const selectedChoice = choiceKey(fields.accountId, fields.from?.address ?? account?.address ?? '');
   const title = fields.subject.trim() || t(TITLES[session.kind]);
   return (
     <section
@@ -99,12 +104,15 @@ export function Composer({ session }: { session: ComposerSession }) {
             id="composer-from"
             name="from"
             className="composer__select"
-            value={fields.accountId}
-            onChange={(event) => update({ accountId: event.target.value })}
+            value={selectedChoice}
+            onChange={(event) => {
+              const choice = choices.find(({ accountId, identity }) => choiceKey(accountId, identity.address) === event.target.value);
+              if (choice) update({ accountId: choice.accountId, from: { name: choice.identity.name, address: choice.identity.address } });
+            }}
           >
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.displayName ? `${account.displayName} <${account.address}>` : account.address}
+            {choices.map(({ accountId, identity }) => (
+              <option key={choiceKey(accountId, identity.address)} value={choiceKey(accountId, identity.address)}>
+                {formatRecipient(identity)}
               </option>
             ))}
           </select>
@@ -152,6 +160,7 @@ export function Composer({ session }: { session: ComposerSession }) {
       <AttachmentList
         attachments={fields.attachments}
         messageBytes={messageSize(fields.attachments, 0)}
+        limitBytes={sizeLimitOf(account)}
         onRemove={(index) => update({ attachments: fields.attachments.filter((_, at) => at !== index) })}
       />
       {laterOpen && <SendLaterPanel disabled={composer.sending} onCancel={() => setLaterOpen(false)} onSchedule={(sendAt) => void composer.send(sendAt)} />}

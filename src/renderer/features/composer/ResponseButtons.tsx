@@ -9,10 +9,11 @@ import { openResponse, openStoredDraft } from './openComposer';
 import type { ResponseKind } from './replyDraft';
 import './notices.css';
 
-const ACTIONS: Array<{ kind: ResponseKind; label: 'composer.reply' | 'composer.replyAll' | 'composer.forward' }> = [
+const ACTIONS: Array<{ kind: ResponseKind; label: 'composer.reply' | 'composer.replyAll' | 'composer.forward' | 'composer.forwardAsAttachment' }> = [
   { kind: 'reply', label: 'composer.reply' },
   { kind: 'replyAll', label: 'composer.replyAll' },
   { kind: 'forward', label: 'composer.forward' },
+  { kind: 'forwardAsAttachment', label: 'composer.forwardAsAttachment' },
 ];
 
 /** For a message in the Drafts folder: the local draft it is the server copy of, once the core has answered. */
@@ -47,7 +48,7 @@ export function ResponseButtons({ message }: { message: MessageDetail }) {
       )}
       {ACTIONS.map(({ kind, label }) => (
         <button key={kind} type="button" className="button button--small" onClick={() => openResponse(message, kind)}>
-          {kind === 'forward' ? <Icon name="external" size={14} /> : <Icon name="reply" size={14} />}
+          {kind === 'forward' || kind === 'forwardAsAttachment' ? <Icon name="external" size={14} /> : <Icon name="reply" size={14} />}
           {t(label)}
         </button>
       ))}

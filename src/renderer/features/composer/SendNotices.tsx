@@ -8,7 +8,7 @@ import { formatMoment } from '../../lib/formatDate';
 import { useCoreEvent, useFormattingLocale, useNow } from '../../lib/hooks';
 import { useComposerStore, type SendNotice } from './composerStore';
 import { openStoredDraft } from './openComposer';
-import { UNDO_DELAY_MS } from './useComposer';
+import { undoDelayMs } from './useComposer';
 import './notices.css';
 
 /** How long "Scheduled for …" stays after a send later; its Undo works until the message goes, from the outbox. */
@@ -45,7 +45,7 @@ function SendingNotice({ entry, scheduled }: { entry: OutboxEntry; scheduled: bo
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow(30_000);
   useEffect(() => {
-    const timer = setTimeout(() => dismiss(entry.id), scheduled ? SCHEDULED_NOTICE_MS : UNDO_DELAY_MS);
+    const timer = setTimeout(() => dismiss(entry.id), scheduled ? SCHEDULED_NOTICE_MS : undoDelayMs());
     return () => clearTimeout(timer);
   }, [dismiss, entry.id, scheduled]);
   const undo = (): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE_LIMIT_BYTES, decodedSize, isOverSizeLimit, messageSize } from './attachmentSize';
+import { DEFAULT_SIZE_LIMIT_BYTES, decodedSize, isOverSizeLimit, messageSize, sizeLimitOf } from './attachmentSize';
 
 const base64Of = (bytes: number): string => btoa('\x07'.repeat(bytes));
 
@@ -21,5 +21,14 @@ describe('message size', () => {
   it('takes the server’s own limit when it announced one', () => {
     expect(isOverSizeLimit(messageSize([{ base64: base64Of(1_000_000) }], 0), 1_000_000)).toBe(true);
     expect(DEFAULT_SIZE_LIMIT_BYTES).toBe(25_000_000);
+  });
+
+  it('warns against the sending account’s SMTP SIZE, or 25 MB while the server has not told it', () => {
+    expect(sizeLimitOf({ smtpMaxSize: 10_240_000 })).toBe(10_240_000);
+    expect(sizeLimitOf({ smtpMaxSize: null })).toBe(DEFAULT_SIZE_LIMIT_BYTES);
+    expect(sizeLimitOf(undefined)).toBe(DEFAULT_SIZE_LIMIT_BYTES);
+    const twelveMegabytes = messageSize([{ base64: base64Of(9_000_000) }], 0);
+    expect(isOverSizeLimit(twelveMegabytes, sizeLimitOf({ smtpMaxSize: 10_240_000 }))).toBe(true);
+    expect(isOverSizeLimit(twelveMegabytes, sizeLimitOf({ smtpMaxSize: null }))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 /** How big the message will be, and whether that is over what the server accepts. */
 import type { DraftAttachment } from '../../../shared/api/compose';
+import type { Account } from '../../../shared/types';
 
 /** What most providers accept when the server does not announce its SMTP SIZE (RFC 1870). */
 export const DEFAULT_SIZE_LIMIT_BYTES = 25 * 1000 * 1000;
@@ -20,6 +21,11 @@ export function messageSize(attachments: readonly Pick<DraftAttachment, 'base64'
     return sum + length + Math.ceil(length / 76) * 2;
   }, 0);
   return encoded + bodyBytes;
+}
+
+/** The limit the sending account's SMTP server announced (SIZE, RFC 1870), else what most providers accept. */
+export function sizeLimitOf(account: Pick<Account, 'smtpMaxSize'> | undefined): number {
+  return account?.smtpMaxSize ?? DEFAULT_SIZE_LIMIT_BYTES;
 }
 
 export function isOverSizeLimit(size: number, limitBytes: number = DEFAULT_SIZE_LIMIT_BYTES): boolean {

@@ -11,9 +11,12 @@ export interface ComposerSession {
   /** The contents it opens with; `html` as the editor holds it (pasted images as data: URLs). */
   draft: Draft;
   kind: 'new' | 'reply' | 'forward' | 'draft';
-  /** A forward's original attachments (cached attachment ids and names): fetched and added once it opens. */
-  forwardedAttachments: Array<{ id: number; filename: string }>;
+  /** What a forward carries, fetched and added once it opens: the original's attachments, or the original itself. */
+  forwardedAttachments: ForwardedFile[];
 }
+
+/** A cached attachment of the original (by id), or the whole original message as `message/rfc822` (by message id). */
+export type ForwardedFile = { filename: string; attachmentId: number } | { filename: string; messageId: number };
 
 export type SendNotice =
   | { kind: 'sending'; entry: OutboxEntry; scheduled: boolean }

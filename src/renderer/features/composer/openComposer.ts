@@ -10,6 +10,7 @@ import { useMailboxStore } from '../folders/mailboxStore';
 import { useSettingsStore } from '../settings/settingsStore';
 import { formatRecipient } from './addresses';
 import { useComposerStore } from './composerStore';
+import { identityOf, ownAddresses, senderForResponse, signatureText } from './identities';
 import { cidImagesToData } from './inlineImages';
 import { forwardSubject, quoteForForward, quoteForReply, replyRecipients, replySubject, textToHtml, type ResponseKind } from './replyDraft';
 import { sanitizeComposerHtml } from './sanitizeComposerHtml';
@@ -20,14 +21,16 @@ export function newDraftId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
 
-/** The block the signature lives in; marked so that choosing another sender swaps it. */
-export function signatureBlock(accountId: string): string {
-  const signature = useSettingsStore.getState().settings.signatures[accountId]?.trim();
+/** The block the signature of a sender lives in; marked so that choosing another sender swaps it. */
+export function signatureBlock(accountId: string, address?: string): string {
+  const account = useAccountsStore.getState().accounts.find((candidate) => candidate.id === accountId);
+  const { signatures } = useSettingsStore.getState().settings;
+  const signature = account ? signatureText(identityOf(account, address), accountId, signatures) : (signatures[accountId]?.trim() ?? '');
   return signature ? `<div data-signature="">-- <br>${textToHtml(signature)}</div>` : '';
 }
 
-function emptyDraft(accountId: string): Draft {
-  return { draftId: newDraftId(), accountId, revision: 0, to: [], cc: [], bcc: [], subject: '', html: '', attachments: [] };
+function emptyDraft(accountId: string, from?: Address): Draft {
+  return { draftId: newDraftId(), accountId, revision: 0, ...(from ? { from } : {}), to: [], cc: [], bcc: [], subject: '', html: '', attachments: [] };
 }
 
 /** The account of the folder on screen, else the first one. */
@@ -53,13 +56,20 @@ function originalBody(message: MessageDetail): string {
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options ?? {});
 
 export function openResponse(message: MessageDetail, kind: ResponseKind): void {
-  const own = useAccountsStore.getState().accounts.map((account) => account.address);
+  const { accounts } = useAccountsStore.getState();
+  const own = ownAddresses(accounts);
+  const identity = senderForResponse(message, accounts);
+  const accountId = identity?.accountId ?? message.accountId;
   const locale = formattingLocale(pickUiLanguage(null, [i18next.language]), navigator.language);
   const date = formatFullDate(message.date, locale);
   const sender = message.from ? formatRecipient(message.from) : t('list.noSender');
-  const draft = emptyDraft(message.accountId);
-  const signature = signatureBlock(message.accountId);
-  if (kind === 'forward') {
+  const draft = emptyDraft(accountId, identity ? { name: identity.identity.name, address: identity.identity.address } : undefined);
+  const signature = signatureBlock(accountId, identity?.identity.address);
+  if (kind === 'forwardAsAttachment') {
+    draft.subject = forwardSubject(message.subject);
+    draft.html = signature;
+    draft.replyTo = { messageId: message.id, kind: 'forward' };
+  } else if (kind === 'forward') {
     const rows: Array<[string, string]> = [
       [t('reader.from'), sender],
       [t('reader.date'), date],
@@ -80,7 +90,8 @@ export function openResponse(message: MessageDetail, kind: ResponseKind): void {
   }
   // The user writes above the quote: the editor starts with an empty first paragraph.
   draft.html = `<p><br></p>${draft.html}`;
-  if (kind === 'forward') useComposerStore.getState().open(draft, 'forward', message.attachments.map(({ id, filename }) => ({ id, filename })));
+  if (kind === 'forward') useComposerStore.getState().open(draft, 'forward', message.attachments.map(({ id, filename }) => ({ attachmentId: id, filename })));
+  else if (kind === 'forwardAsAttachment') useComposerStore.getState().open(draft, 'forward', [{ messageId: message.id, filename: message.subject || t('list.noSubject') }]);
   else useComposerStore.getState().open(draft, 'reply');
 }
 

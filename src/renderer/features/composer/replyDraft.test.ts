@@ -46,6 +46,13 @@ describe('reply and forward', () => {
     expect(addresses(cc)).toEqual([carla.address, dario.address]);
   });
 
+  it('leaves every one of the user’s addresses, aliases included, out of Reply all', () => {
+    const info = { name: 'Studio', address: 'info@postino.test' };
+    const { to, cc } = replyRecipients(message({ to: [info, carla], cc: [anna, dario] }), [anna.address, info.address], true);
+    expect(addresses(to)).toEqual([bruno.address]);
+    expect(addresses(cc)).toEqual([carla.address, dario.address]);
+  });
+
   it('answers the user’s own sent message by writing to its recipients again', () => {
     const { to, cc } = replyRecipients(message({ from: anna, to: [bruno], cc: [carla] }), [anna.address], true);
     expect(addresses(to)).toEqual([bruno.address]);

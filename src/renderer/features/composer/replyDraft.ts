@@ -5,7 +5,7 @@
 import type { Address, MessageDetail } from '../../../shared/types';
 import { toRecipient, type Recipient } from './addresses';
 
-export type ResponseKind = 'reply' | 'replyAll' | 'forward';
+export type ResponseKind = 'reply' | 'replyAll' | 'forward' | 'forwardAsAttachment';
 
 // Prefixes other clients put in front, in the languages Postino speaks and the ones users meet most:
 // Re/R (Italian Outlook), Aw (German), Sv (Nordic); Fwd/Fw/I (Italian Outlook's "Inoltra").

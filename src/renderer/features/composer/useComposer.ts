@@ -5,7 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Draft, DraftAttachment, OutboxEntry } from '../../../shared/api/compose';
+import type { Address } from '../../../shared/types';
 import { api } from '../../lib/bridge';
+import { useSettingsStore } from '../settings/settingsStore';
 import { toAddress, toRecipient, type Recipient } from './addresses';
 import { useComposerStore, type ComposerSession } from './composerStore';
 import { createDraftSaver, type DraftSaver } from './draftSaver';
@@ -14,6 +16,8 @@ import { newDraftId, signatureBlock } from './openComposer';
 
 export interface ComposerFields {
   accountId: string;
+  /** The identity it goes out as; null for the account's own address. */
+  from: Address | null;
   to: Recipient[];
   cc: Recipient[];
   bcc: Recipient[];
@@ -50,6 +54,7 @@ export interface Composer {
 function fieldsOf(draft: Draft): ComposerFields {
   return {
     accountId: draft.accountId,
+    from: draft.from ?? null,
     to: draft.to.map(toRecipient),
     cc: draft.cc.map(toRecipient),
     bcc: draft.bcc.map(toRecipient),
@@ -88,6 +93,7 @@ export function useComposer(session: ComposerSession): Composer {
         draftId,
         accountId: current.accountId,
         revision,
+        ...(current.from ? { from: current.from } : {}),
         to: validOnly(current.to),
         cc: validOnly(current.cc),
         bcc: validOnly(current.bcc),
@@ -136,7 +142,10 @@ export function useComposer(session: ComposerSession): Composer {
     fieldsRef.current = { ...previous, ...patch };
     setFields(fieldsRef.current);
     setSendProblem(null);
-    if (patch.accountId && patch.accountId !== previous.accountId) swapSignature(editorRef.current, patch.accountId);
+    const next = fieldsRef.current;
+    if (next.accountId !== previous.accountId || next.from?.address !== previous.from?.address) {
+      swapSignature(editorRef.current, next.accountId, next.from?.address);
+    }
     saver().changed();
   }, [saver]);
 
@@ -151,7 +160,8 @@ export function useComposer(session: ComposerSession): Composer {
   useEffect(() => {
     let current = true;
     for (const original of forwarded) {
-      api.messages.attachment(original.id).then(
+      const fetched = 'attachmentId' in original ? api.messages.attachment(original.attachmentId) : api.compose.originalAsAttachment(original.messageId);
+      fetched.then(
         ({ filename, contentType, base64 }) => {
           if (!current) return;
           fieldsRef.current = { ...fieldsRef.current, attachments: [...fieldsRef.current.attachments, { filename, contentType, base64 }] };
@@ -202,7 +212,7 @@ export function useComposer(session: ComposerSession): Composer {
       await stopped.stop();
       let entry: OutboxEntry;
       try {
-        entry = await api.compose.send(snapshot(stopped.revision + 1), { undoDelayMs: UNDO_DELAY_MS, ...(sendAt ? { sendAt } : {}) });
+        entry = await api.compose.send(snapshot(stopped.revision + 1), { undoDelayMs: undoDelayMs(), ...(sendAt ? { sendAt } : {}) });
       } catch (error) {
         saverRef.current = makeSaver(stopped.revision);
         saverRef.current.changed();
@@ -221,13 +231,16 @@ export function useComposer(session: ComposerSession): Composer {
   );
 }
 
-export const UNDO_DELAY_MS = 5_000;
+/** How long a sent message can be taken back: the user's "Undo send" setting. */
+export function undoDelayMs(): number {
+  return useSettingsStore.getState().settings.undoSendSeconds * 1000;
+}
 
-/** Choosing another sender puts that account's signature in place of the previous one. */
-function swapSignature(editor: HTMLDivElement | null, accountId: string): void {
+/** Choosing another sender puts that identity's signature in place of the previous one. */
+function swapSignature(editor: HTMLDivElement | null, accountId: string, address: string | undefined): void {
   if (!editor) return;
   const block = editor.querySelector('[data-signature]');
-  const replacement = signatureBlock(accountId);
+  const replacement = signatureBlock(accountId, address);
   if (block) {
     if (replacement) block.outerHTML = replacement;
     else block.remove();

@@ -3,6 +3,8 @@ import { Icon } from '../../components/Icon';
 import { openNewMessage } from '../composer/openComposer';
 import { useAccounts } from '../accounts/accountsStore';
 import { NotificationsPrompt } from '../notifications/NotificationsPrompt';
+import { OutboxView } from '../outbox/OutboxView';
+import { useOutboxEntries, useOutboxStore, useOutboxUpdates } from '../outbox/outboxStore';
 import { useSettingsDialog } from '../settings/dialogStore';
 import { AccountSection } from './AccountSection';
 import { MailboxItem } from './FolderItem';
@@ -18,6 +20,10 @@ export function FolderPane() {
   const syncAll = useMailboxStore((state) => state.syncAll);
   const syncing = useMailboxStore((state) => Object.values(state.statuses).some((status) => status.state === 'syncing'));
   const showSettings = useSettingsDialog((state) => state.show);
+  useOutboxUpdates();
+  const outboxCount = useOutboxEntries().length;
+  const outboxOpen = useOutboxStore((state) => state.viewOpen);
+  const showOutbox = useOutboxStore((state) => state.showView);
   const inboxUnread = folders.filter((folder) => folder.role === 'inbox').reduce((sum, folder) => sum + folder.unreadCount, 0);
 
   return (
@@ -68,6 +74,9 @@ export function FolderPane() {
             selected={selected.kind === 'unified'}
             onSelect={() => select({ kind: 'unified' })}
           />
+          {outboxCount > 0 && (
+            <MailboxItem label={t('outbox.entry', { count: outboxCount })} icon="sent" unreadCount={0} depth={0} selected={outboxOpen} onSelect={showOutbox} />
+          )}
         </ul>
         {accounts.map((account) => (
           <AccountSection
@@ -78,6 +87,7 @@ export function FolderPane() {
         ))}
       </div>
       <NotificationsPrompt />
+      {outboxOpen && <OutboxView />}
     </nav>
   );
 }

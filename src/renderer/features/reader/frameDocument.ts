@@ -1,7 +1,8 @@
 /**
  * The content policy inside the reader's sandboxed frame. Blocked: nothing leaves the machine — only inline
  * styles and images embedded in the mail. Allowed (the user chose to see remote content): images, styles and
- * fonts over http(s) too. Never scripts, frames, forms, media or connections of any kind.
+ * fonts over http(s) too. Never scripts, frames, forms, media or connections of any kind. Links need nothing here:
+ * a click opens a new top-level window, which no content policy governs (the frame's sandbox allows only that).
  */
 export function frameContentPolicy(remoteContentAllowed: boolean): string {
   const remote = remoteContentAllowed ? ' https: http:' : '';
@@ -16,12 +17,13 @@ export function frameContentPolicy(remoteContentAllowed: boolean): string {
 }
 
 // Mail is written for a white page; the frame keeps it that way in dark mode, as Apple Mail and Fastmail do.
+// The link colour has no specificity (:where), so any link style the mail brings wins.
 const FRAME_STYLE = `
 html { color-scheme: light; }
 body { margin: 0; padding: 20px 24px; background: #fff; color: #1d1d1f; overflow-wrap: anywhere;
   font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 img { max-width: 100%; height: auto; }
-a[data-postino-link] { color: #0a66d8; text-decoration: underline; cursor: help; }
+:where(a[href]) { color: #0a66d8; }
 pre { white-space: pre-wrap; }
 `;
 

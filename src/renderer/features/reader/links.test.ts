@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseLink, openableUrl, splitLinks, type LinkElement } from './links';
+import { openableUrl, rewriteLink, splitLinks, type LinkElement } from './links';
 
 function fakeAnchor(attributes: Record<string, string>): LinkElement & { attributes: Record<string, string> } {
   return {
@@ -30,17 +30,53 @@ describe('openableUrl', () => {
   });
 });
 
-describe('neutraliseLink', () => {
-  it('removes the href so the frame cannot navigate, and shows the real target on hover', () => {
-    const anchor = fakeAnchor({ href: 'https://bank.example/login', target: '_blank', title: 'Your bank' });
-    expect(neutraliseLink(anchor)).toBe('https://bank.example/login');
-    expect(anchor.attributes).toEqual({ title: 'https://bank.example/login', 'data-postino-link': '' });
+describe('rewriteLink', () => {
+  it('makes an https link open in a new window with no opener or referrer, its real target shown on hover', () => {
+    const anchor = fakeAnchor({ href: 'https://bank.example/login', target: '_self', title: 'Your bank', ping: 'https://t.example', rel: 'opener' });
+    rewriteLink(anchor);
+    expect(anchor.attributes).toEqual({
+      href: 'https://bank.example/login',
+      title: 'https://bank.example/login',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    });
   });
 
-  it('drops a javascript: link entirely, including its misleading title', () => {
-    const anchor = fakeAnchor({ href: 'javascript:steal()', title: 'https://bank.example' });
-    expect(neutraliseLink(anchor)).toBeNull();
-    expect(anchor.attributes).toEqual({});
+  it('keeps http and mailto links, written in their normalised form', () => {
+    const web = fakeAnchor({ href: 'HTTP://Example.COM' });
+    rewriteLink(web);
+    expect(web.attributes).toMatchObject({ href: 'http://example.com/', title: 'http://example.com/', target: '_blank' });
+    const mail = fakeAnchor({ href: 'mailto:anna@example.com?subject=Ciao' });
+    rewriteLink(mail);
+    expect(mail.attributes).toMatchObject({ href: 'mailto:anna@example.com?subject=Ciao', title: 'mailto:anna@example.com?subject=Ciao', target: '_blank' });
+  });
+
+  it('turns javascript:, data: and file: links into plain text, dropping their misleading title', () => {
+    for (const href of ['javascript:steal()', ' JavaScript:steal()', 'java\tscript:steal()', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+      const anchor = fakeAnchor({ href, title: 'https://bank.example', target: '_blank' });
+      rewriteLink(anchor);
+      expect(anchor.attributes, href).toEqual({});
+    }
+  });
+
+  it('turns relative, protocol-relative and fragment links into plain text, as they would resolve against the app', () => {
+    for (const href of ['/account', 'offer.html', '//evil.example/x', '#section-2', '?q=1']) {
+      const anchor = fakeAnchor({ href, target: '_top' });
+      rewriteLink(anchor);
+      expect(anchor.attributes, href).toEqual({});
+    }
+  });
+
+  it('drops what could send a working link somewhere else: xlink:href, download and the referrer policy', () => {
+    const anchor = fakeAnchor({ href: 'https://example.com/a', 'xlink:href': 'javascript:x()', download: 'a.exe', referrerpolicy: 'unsafe-url' });
+    rewriteLink(anchor);
+    expect(Object.keys(anchor.attributes).sort()).toEqual(['href', 'rel', 'target', 'title']);
+  });
+
+  it('leaves an anchor without href (a named target in the mail) as plain text', () => {
+    const anchor = fakeAnchor({ name: 'top' });
+    rewriteLink(anchor);
+    expect(anchor.attributes).toEqual({ name: 'top' });
   });
 });
 

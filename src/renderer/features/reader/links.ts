@@ -26,23 +26,27 @@ export interface LinkElement {
   removeAttribute(name: string): void;
 }
 
+/** Attributes of a mail's link that could send it elsewhere, report the click, or save a file instead. */
+const LINK_BEHAVIOUR_ATTRIBUTES = ['href', 'target', 'rel', 'ping', 'download', 'referrerpolicy', 'xlink:href'];
+
 /**
- * Makes a link in mail inert: the frame cannot navigate anywhere (a click would load the remote page inside
- * the reader, outside the mail's content policy), and the real target is shown on hover and returned so the
- * reader can offer to open it through the app. Unsafe schemes lose their target entirely.
+ * Rewrites a link in mail so a click opens its target outside the reader and nothing else: an http(s)/mailto
+ * target opens in a new top-level window (the Electron shell turns that into the system browser, a browser opens a
+ * tab) with no opener and no referrer, and its real address is shown on hover whatever the mail's own title or
+ * text claims. Any other href (javascript:, data:, file:, relative, fragment — relative ones would resolve against
+ * the app) is removed, so the link is plain text. The frame itself is never the target, so it cannot navigate.
  */
-export function neutraliseLink(element: LinkElement): string | null {
+export function rewriteLink(element: LinkElement): void {
   const target = openableUrl(element.getAttribute('href'));
-  for (const attribute of ['href', 'target', 'ping', 'download', 'rel', 'xlink:href']) {
-    element.removeAttribute(attribute);
-  }
-  if (target) {
-    element.setAttribute('title', target);
-    element.setAttribute('data-postino-link', '');
-  } else {
+  for (const attribute of LINK_BEHAVIOUR_ATTRIBUTES) element.removeAttribute(attribute);
+  if (!target) {
     element.removeAttribute('title');
+    return;
   }
-  return target;
+  element.setAttribute('href', target);
+  element.setAttribute('title', target);
+  element.setAttribute('target', '_blank');
+  element.setAttribute('rel', 'noopener noreferrer');
 }
 
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; url: string };

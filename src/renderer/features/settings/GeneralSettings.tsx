@@ -7,7 +7,7 @@ import { pickUiLanguage } from '../../lib/locale';
 import { SignatureSettings } from '../composer/SignatureSettings';
 import { useSettings, useSettingsStore } from './settingsStore';
 
-type NumberSetting = 'mailboxLimit' | 'offlineBodyDays';
+type NumberSetting = 'mailboxLimit' | 'offlineBodyDays' | 'undoSendSeconds';
 
 /** Preferences saved as soon as they change; a refused value is shown in words under its field. */
 export function GeneralSettings() {
@@ -18,6 +18,7 @@ export function GeneralSettings() {
   const [numbers, setNumbers] = useState<Record<NumberSetting, string>>({
     mailboxLimit: String(settings.mailboxLimit),
     offlineBodyDays: String(settings.offlineBodyDays),
+    undoSendSeconds: String(settings.undoSendSeconds),
   });
 
   const save = (field: keyof Settings, patch: Partial<Settings>) => {
@@ -85,6 +86,18 @@ export function GeneralSettings() {
               onChange={(event) => setNumbers({ ...numbers, offlineBodyDays: event.target.value })}
               onBlur={() => saveNumber('offlineBodyDays')}
             />
+        </Field>
+        <Field label={t('settings.undoSendSeconds')} error={errorFor('undoSendSeconds')} hint={t('settings.undoSendSecondsHint')} unit={t('settings.undoSendSecondsUnit')}>
+          <input
+            name="undoSendSeconds"
+            type="number"
+            min={0}
+            max={30}
+            inputMode="numeric"
+            value={numbers.undoSendSeconds}
+            onChange={(event) => setNumbers({ ...numbers, undoSendSeconds: event.target.value })}
+            onBlur={() => saveNumber('undoSendSeconds')}
+          />
         </Field>
         <Field label={t('settings.mailboxLimit')} error={errorFor('mailboxLimit')} hint={t('settings.mailboxLimitHint')}>
           <input
