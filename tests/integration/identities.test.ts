@@ -6,7 +6,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/shared/api/compose';
-import { senderForResponse } from '../../src/renderer/features/composer/identities';
+import { senderForResponse } from '../../src/shared/identities';
 import { createUser, rigInfo, seedMaildir, type TestUser } from '../rig';
 import { openCore, rigAccountInput, syncsSettled, waitFor, type TestCore } from './core.harness';
 import { otherClient } from './sync.harness';

@@ -8,7 +8,7 @@ import { formatRecipient } from './addresses';
 import { AttachmentList } from './AttachmentList';
 import { messageSize, sizeLimitOf } from './attachmentSize';
 import type { ComposerSession } from './composerStore';
-import { choiceKey, senderChoices } from './identities';
+import { choiceKey, senderChoices } from '../../../shared/identities';
 import { readAttachments } from './readFiles';
 import { RichEditor } from './RichEditor';
 import { SendLaterPanel } from './SendLaterPanel';

@@ -10,7 +10,7 @@ import { useMailboxStore } from '../folders/mailboxStore';
 import { useSettingsStore } from '../settings/settingsStore';
 import { formatRecipient } from './addresses';
 import { useComposerStore } from './composerStore';
-import { identityOf, ownAddresses, senderForResponse, signatureText } from './identities';
+import { identityOf, ownAddresses, senderForResponse, signatureText } from '../../../shared/identities';
 import { cidImagesToData } from './inlineImages';
 import { forwardSubject, quoteForForward, quoteForReply, replyRecipients, replySubject, textToHtml, type ResponseKind } from './replyDraft';
 import { sanitizeComposerHtml } from './sanitizeComposerHtml';

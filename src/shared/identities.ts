@@ -2,7 +2,7 @@
  * Which From address a message goes out with. Every account has its own address first and then its aliases; a
  * reply answers from the address the original was sent to, so a client who wrote to info@ hears back from info@.
  */
-import type { Account, Address, Identity, MessageDetail } from '../../../shared/types';
+import type { Account, Address, Identity, MessageDetail } from './types';
 
 /** One choice of the composer's From picker. */
 export interface SenderChoice {

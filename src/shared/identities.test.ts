@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, Identity } from '../../../shared/types';
+import type { Account, Identity } from './types';
 import { ownAddresses, senderChoices, senderForResponse, signatureText } from './identities';
 
 function account(id: string, address: string, aliases: Identity[] = []): Account {
