@@ -44,6 +44,11 @@ export function runMeasuredScript(script: string, args: string[]): Promise<Child
   return runMeasured([process.execPath, '--import', 'tsx', script, ...args], { label: basename(script) });
 }
 
+/** Runs built JavaScript (no TypeScript loader) in its own Node process. */
+export function runMeasuredBuilt(script: string, args: string[]): Promise<ChildMeasurement> {
+  return runMeasured([process.execPath, script, ...args], { label: basename(script) });
+}
+
 /** The child's own error line ("Error: …") from a failed run, without the stack. */
 export function childErrorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

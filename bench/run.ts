@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createUser, startRig } from '../tests/rig';
 import { seedGeneratedMessages } from '../tests/rig/seed';
 import { measureMbsync } from './mbsync';
-import { childErrorLine, runMeasuredScript } from './measuredChild';
+import { buildPostinoChild } from './buildChild';
+import { childErrorLine, runMeasuredBuilt, runMeasuredScript } from './measuredChild';
 import { printPostino, printReference, type ReferenceFigures } from './report';
 
 const args = process.argv.slice(2);
@@ -46,7 +47,7 @@ try {
   printReference(count, reference);
 
   try {
-    const postino = await runMeasuredScript(join(benchDir, 'postinoChild.ts'), [childArgs]);
+    const postino = await runMeasuredBuilt(await buildPostinoChild(), [childArgs]);
     const figures = JSON.parse(postino.stdout) as Record<string, number>;
     const ratios = printPostino(figures, postino.peakRssMb, reference);
     console.log(`\n${JSON.stringify({ count, reference, postino: { ...figures, peakRssMb: postino.peakRssMb }, ratios })}`);

@@ -7,6 +7,7 @@ import { pickUiLanguage } from './lib/locale';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
+import './styles/toast.css';
 import './styles/folders.css';
 import './styles/messageList.css';
 import './styles/reader.css';

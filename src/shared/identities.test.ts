@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Identity } from './types';
-import { ownAddresses, senderChoices, senderForResponse, signatureText } from './identities';
+import { addressedIdentity, ownAddresses, senderChoices, senderForResponse, signatureText } from './identities';
 
 function account(id: string, address: string, aliases: Identity[] = []): Account {
   return {
@@ -33,6 +33,14 @@ describe('choosing the sender', () => {
     expect(senderForResponse(both, accounts)?.identity.address).toBe('anna@studio.test');
     const other = { accountId: 'anna', to: to('sales@other.test'), cc: [] };
     expect(senderForResponse(other, accounts)).toEqual({ accountId: 'bruno', identity: bruno.identities[1] });
+  });
+
+  it('looks at the delivery headers (Delivered-To, X-Original-To) when To and Cc name none of the user’s addresses', () => {
+    const viaList = { accountId: 'anna', to: to('list@lists.test'), cc: [] };
+    expect(addressedIdentity(viaList, accounts)).toBeNull();
+    expect(senderForResponse(viaList, accounts, ['INFO@studio.test', 'anna@studio.test'])).toEqual({ accountId: 'anna', identity: info });
+    expect(senderForResponse(viaList, accounts, ['anna@studio.test'])?.identity).toBe(anna.identities[0]);
+    expect(senderForResponse({ ...viaList, to: to('anna@studio.test') }, accounts, ['info@studio.test'])?.identity.address).toBe('anna@studio.test');
   });
 
   it('falls back to the account’s own address when none of the user’s addresses is a recipient (a Bcc)', () => {

@@ -27,18 +27,39 @@ export function identityOf(account: Account, address?: string): Identity {
   return found ?? account.identities[0] ?? { address: account.address, name: account.displayName, signature: '' };
 }
 
-/**
- * The sender of a reply or forward: the identity the original was addressed to (To, then Cc), looked for in the
- * message's own account first and then in the others; else the message's account's own address.
- */
-export function senderForResponse(message: Pick<MessageDetail, 'accountId' | 'to' | 'cc'>, accounts: readonly Account[]): SenderChoice | null {
-  const recipients = new Set([...message.to, ...message.cc].map((address: Address) => address.address.toLowerCase()));
+type Original = Pick<MessageDetail, 'accountId' | 'to' | 'cc'>;
+
+/** The identity among `addresses`, looked for in the message's own account first and then in the others. */
+function identityAmong(message: Original, accounts: readonly Account[], addresses: readonly string[]): SenderChoice | null {
+  const wanted = new Set(addresses.map((address) => address.toLowerCase()));
   const home = accounts.find((account) => account.id === message.accountId);
-  const ordered = home ? [home, ...accounts.filter((account) => account !== home)] : [...accounts];
+  const ordered = home ? [home, ...accounts.filter((account) => account !== home)] : accounts;
   for (const account of ordered) {
-    const identity = account.identities.find((candidate) => recipients.has(candidate.address.toLowerCase()));
+    const identity = account.identities.find((candidate) => wanted.has(candidate.address.toLowerCase()));
     if (identity) return { accountId: account.id, identity };
   }
+  return null;
+}
+
+/** The identity the original names in To or Cc; null when the user got it in Bcc or through a list. */
+export function addressedIdentity(message: Original, accounts: readonly Account[]): SenderChoice | null {
+  return identityAmong(message, accounts, [...message.to, ...message.cc].map((address: Address) => address.address));
+}
+
+/**
+ * The sender of a reply or forward: the identity the original was addressed to (To, then Cc, then the delivery
+ * headers when known: Delivered-To, X-Original-To), in the message's own account first and then in the others;
+ * else the message's account's own address.
+ */
+export function senderForResponse(message: Original, accounts: readonly Account[], deliveredTo: readonly string[] = []): SenderChoice | null {
+  const addressed = addressedIdentity(message, accounts);
+  if (addressed) return addressed;
+  // In the order given: the address before alias expansion comes before the mailbox it was expanded to.
+  for (const address of deliveredTo) {
+    const delivered = identityAmong(message, accounts, [address]);
+    if (delivered) return delivered;
+  }
+  const home = accounts.find((account) => account.id === message.accountId);
   return home ? { accountId: home.id, identity: identityOf(home) } : null;
 }
 

@@ -6,21 +6,21 @@
  * Screenshots go to test-output/e2e/actions-*.png.
  */
 import { ImapFlow } from 'imapflow';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, deliver, rigInfo, seedMaildir, type TestUser } from '../rig';
 import { addAccountThroughForm } from './support/account';
-import { launchChromium, screenshot } from './support/browser';
+import { openApp, type OpenApp } from './support/app';
+import { screenshot } from './support/browser';
+import { folderButton } from './support/locators';
 import { bulkMessages } from './support/mail';
-import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
 
 const BULK_COUNT = 10_000;
 /** The remote steps run in the background; the server catches up within seconds. */
 const SERVER_TIMEOUT_MS = 60_000;
 
 let user: TestUser;
-let web: WebMode;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 function message(number: number, subject: string): string {
@@ -40,8 +40,6 @@ function message(number: number, subject: string): string {
 
 const row = (subject: string) => page.locator('.message-row', { hasText: subject });
 const toast = () => page.getByTestId('action-toast').last();
-const folderButton = (name: string) =>
-  page.locator('.folder-pane .mailbox-item').filter({ has: page.locator('.mailbox-item__name', { hasText: new RegExp(`^${name}$`) }) });
 
 /** Runs `read` with a second IMAP client of the user, as another device would connect. */
 async function onServer<T>(read: (client: ImapFlow) => Promise<T>): Promise<T> {
@@ -83,25 +81,21 @@ function serverStatus(path: string): Promise<{ messages: number; unseen: number 
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   user = await createUser('actions');
   // Already read, so that "mark unread" has something to change; oldest first, so the list shows 5, 4, 3, 2, 1.
   await seedMaildir(user, 'INBOX', [1, 2, 3, 4, 5].map((n) => message(n, `Action test ${n}`)), { seen: true });
   await seedMaildir(user, 'Work', [message(9, 'Already in Work')], { seen: true });
   await seedMaildir(user, 'Bulk', bulkMessages(BULK_COUNT, user.address), { seen: true });
-  web = await startWebMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  await page.goto(web.url);
+  app = await openApp();
+  page = app.page;
   await page.getByText('No account yet').waitFor();
   await addAccountThroughForm(page, user, 'E2E Actions');
-  await folderButton('Inbox').click();
+  await folderButton(page, 'Inbox').click();
   await row('Action test 5').waitFor({ timeout: 60_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await app?.close();
 });
 
 describe('acting on mail in web mode', () => {
@@ -147,7 +141,7 @@ describe('acting on mail in web mode', () => {
   });
 
   it('deletes one from its row menu and brings it back with Undo', async () => {
-    await folderButton('Work').click();
+    await folderButton(page, 'Work').click();
     await row('Action test 3').waitFor({ timeout: 30_000 });
     await row('Action test 3').hover();
     await row('Action test 3').locator('.message-row__menu').click();
@@ -185,7 +179,7 @@ describe('acting on mail in web mode', () => {
   });
 
   it('leaves mail that arrives after "select all" out of it, so archiving all never takes it unseen', async () => {
-    await folderButton('Inbox').click();
+    await folderButton(page, 'Inbox').click();
     await row('Action test 5').waitFor({ timeout: 30_000 });
     await page.getByTestId('select-all').click();
     expect(await page.locator('.action-bar__count').textContent()).toBe('2 selected');
@@ -209,7 +203,7 @@ describe('acting on mail in web mode', () => {
   });
 
   it('marks a whole 10,000-message folder unread with "select all" without freezing the page', async () => {
-    await folderButton('Bulk').click();
+    await folderButton(page, 'Bulk').click();
     const count = page.locator('.message-list__count');
     await expect.poll(() => count.textContent(), { timeout: 110_000, interval: 500 }).toBe('10,000 messages');
     await page.getByTestId('select-all').click();

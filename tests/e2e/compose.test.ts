@@ -4,74 +4,25 @@
  * message sent by mistake is taken back with Undo and comes back in the composer; a forward keeps the original's
  * attachment, waits in the Drafts folder and is finished from there. Screenshots go to test-output/e2e/compose-*.png.
  */
-import { ImapFlow } from 'imapflow';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
+import type { ParsedMail } from 'mailparser';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, deliver, rigInfo, type TestUser } from '../rig';
-import { launchChromium, screenshot } from './support/browser';
-import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
+import { createUser, deliver, type TestUser } from '../rig';
+import { addAccountThroughForm } from './support/account';
+import { openApp, type OpenApp } from './support/app';
+import { screenshot } from './support/browser';
+import { folderButton } from './support/locators';
+import { inboxMessages } from './support/server';
 
 const ORIGINAL_SUBJECT = 'Preventivo per il tetto';
 const REPLY_TEXT = 'Grazie Marta, ti mando il preventivo firmato.';
 
 let writer: TestUser;
 let friend: TestUser;
-let web: WebMode;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
-const folderButton = (name: string) =>
-  page.locator('.folder-pane .mailbox-item').filter({ has: page.locator('.mailbox-item__name', { hasText: new RegExp(`^${name}$`) }) });
-
-/** Adds the writer's account through the form, as a user does (trusting the rig's self-signed certificate). */
-async function addAccount(user: TestUser): Promise<void> {
-  const rig = rigInfo();
-  await page.fill('input[name="address"]', user.address);
-  await page.fill('input[name="password"]', user.password);
-  await page.fill('input[name="displayName"]', 'Walter Writer');
-  await page.locator('input[name="displayName"]').focus();
-  await page.locator('.account-form__discovery').filter({ hasNotText: 'Looking up' }).waitFor({ timeout: 30_000 });
-  const advanced = page.locator('details.account-form__advanced');
-  if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
-  await page.fill('input[name="username"]', user.username);
-  await page.fill('input[name="imap-host"]', rig.host);
-  await page.fill('input[name="imap-port"]', String(rig.imapPort));
-  await page.selectOption('select[name="imap-security"]', 'starttls');
-  await page.fill('input[name="smtp-host"]', rig.host);
-  await page.fill('input[name="smtp-port"]', String(rig.smtpPort));
-  await page.selectOption('select[name="smtp-security"]', 'starttls');
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const trust = page.getByRole('button', { name: 'Trust this certificate for this account' });
-  await Promise.race([trust.waitFor({ timeout: 60_000 }), page.locator('.folder-pane').waitFor({ timeout: 60_000 })]);
-  if (await trust.isVisible()) await trust.click();
-  await page.locator('.folder-pane').waitFor({ timeout: 60_000 });
-}
-
-/** The messages in the user's INBOX whose subject contains `subject`, parsed. */
-async function inboxMessages(user: TestUser, subject: string): Promise<ParsedMail[]> {
-  const rig = rigInfo();
-  const client = new ImapFlow({
-    host: rig.host, port: rig.imapsPort, secure: true, auth: { user: user.username, pass: user.password }, tls: { ca: [rig.certPem] }, logger: false,
-  });
-  await client.connect();
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const uids = (await client.search({ subject }, { uid: true })) || [];
-    const parsed: ParsedMail[] = [];
-    for (const uid of uids) {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (message && message.source) parsed.push(await simpleParser(message.source));
-    }
-    return parsed;
-  } finally {
-    lock.release();
-    await client.logout();
-  }
-}
-
 beforeAll(async () => {
-  await ensureBuilt();
   writer = await createUser('writer');
   friend = await createUser('friend');
   await deliver({
@@ -82,17 +33,14 @@ beforeAll(async () => {
     headers: { 'Message-ID': '<preventivo-tetto@postino.test>' },
     attachments: [{ filename: 'planimetria.txt', content: 'Piano terra, 120 m²', contentType: 'text/plain' }],
   });
-  web = await startWebMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  await page.goto(web.url);
+  app = await openApp();
+  page = app.page;
   await page.getByText('No account yet').waitFor();
-  await addAccount(writer);
+  await addAccountThroughForm(page, writer, 'Walter Writer');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await app?.close();
 });
 
 describe('writing mail in web mode', () => {
@@ -158,10 +106,10 @@ describe('writing mail in web mode', () => {
   });
 
   it('forwards the original’s attachment, keeps the forward in Drafts, and finishes it from there', async () => {
-    await folderButton('Inbox').click();
+    await folderButton(page, 'Inbox').click();
     await page.locator('.message-row', { hasText: ORIGINAL_SUBJECT }).click();
     await page.getByTestId('plain-body').waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Forward' }).click();
+    await page.getByRole('button', { name: 'Forward', exact: true }).click();
     const composer = page.getByTestId('composer');
     await composer.locator('.composer-attachment', { hasText: 'planimetria.txt' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type(`${friend.address},`);
@@ -175,7 +123,7 @@ describe('writing mail in web mode', () => {
     await expect
       .poll(
         async () => {
-          await folderButton('Drafts').click();
+          await folderButton(page, 'Drafts').click();
           return draftRow.count();
         },
         { timeout: 60_000, interval: 2_000 },

@@ -5,13 +5,13 @@
  * relative links do nothing; a link in a plain-text message opens the same way. Screenshots go to
  * test-output/e2e/links-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, deliver, type TestUser } from '../rig';
 import { addAccountThroughForm } from './support/account';
-import { launchChromium, screenshot } from './support/browser';
+import { openApp, type OpenApp } from './support/app';
+import { screenshot } from './support/browser';
 import { startCountingServer, type CountingServer } from './support/countingServer';
-import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
 
 const HTML_SUBJECT = 'Offerta di primavera';
 const PLAIN_SUBJECT = 'Il link del verbale';
@@ -20,8 +20,7 @@ const SETTLE_MS = 1500;
 
 let user: TestUser;
 let counter: CountingServer;
-let web: WebMode;
-let browser: Browser;
+let app: OpenApp;
 let context: BrowserContext;
 let page: Page;
 
@@ -36,7 +35,6 @@ async function mailFrameUrl(): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   counter = await startCountingServer();
   user = await createUser('links');
   await deliver({
@@ -58,11 +56,8 @@ beforeAll(async () => {
     subject: PLAIN_SUBJECT,
     text: `Ciao,\nil verbale è qui: ${counter.origin}/page/minutes\n\nMarco`,
   });
-  web = await startWebMode();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  page = await context.newPage();
-  await page.goto(web.url);
+  app = await openApp();
+  ({ context, page } = app);
   await page.getByText('No account yet').waitFor({ timeout: 30_000 });
   await addAccountThroughForm(page, user, 'E2E Links');
   await row(HTML_SUBJECT).waitFor({ timeout: 60_000 });
@@ -70,8 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await app?.close();
   await counter?.close();
 });
 

@@ -4,30 +4,28 @@
  * run), scrolls a 10,000-message folder, switches to Italian, and keeps reading cached mail with the server down.
  * The steps share one browser page and run in order; each saves a screenshot under test-output/e2e/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, deliver, rigInfo, seedMaildir, startImap, stopImap, type TestUser } from '../rig';
-import { launchChromium, screenshot } from './support/browser';
+import { submitAccountForm } from './support/account';
+import { openApp, type OpenApp } from './support/app';
+import { screenshot } from './support/browser';
 import { startCountingServer, type CountingServer } from './support/countingServer';
+import { folderButton } from './support/locators';
 import { bulkMessages } from './support/mail';
-import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
 
 const WRONG_PASSWORD = 'not-the-password';
 const BULK_COUNT = 10_000;
 
 let user: TestUser;
 let counter: CountingServer;
-let web: WebMode;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 const row = (subject: string) => page.locator('.message-row', { hasText: subject });
-const folderButton = (name: string) =>
-  page.locator('.folder-pane .mailbox-item').filter({ has: page.locator('.mailbox-item__name', { hasText: new RegExp(`^${name}$`) }) });
 const fieldError = (name: string) => page.locator('.field', { has: page.locator(`[name="${name}"]`) }).locator('.field__error');
 
 beforeAll(async () => {
-  await ensureBuilt();
   counter = await startCountingServer();
   user = await createUser('reader');
   await deliver({
@@ -50,16 +48,13 @@ beforeAll(async () => {
       `<p><a href="https://example.com/offer">See the offer</a></p>`,
   });
   await seedMaildir(user, 'Bulk', bulkMessages(BULK_COUNT, user.address), { seen: true });
-  web = await startWebMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  await page.goto(web.url);
+  app = await openApp();
+  page = app.page;
 });
 
 afterAll(async () => {
   await startImap().catch(() => {});
-  await browser?.close();
-  await web?.stop();
+  await app?.close();
   await counter?.close();
 });
 
@@ -72,22 +67,7 @@ describe('reading mail in web mode', () => {
 
   it('says next to the password field that a wrong password is wrong', async () => {
     const rig = rigInfo();
-    await page.fill('input[name="address"]', user.address);
-    await page.fill('input[name="password"]', WRONG_PASSWORD);
-    await page.fill('input[name="displayName"]', 'E2E Reader');
-    // Leaving the address field asks discovery; wait for its answer so it cannot overwrite the servers typed next.
-    await page.locator('input[name="displayName"]').focus();
-    await page.locator('.account-form__discovery').filter({ hasNotText: 'Looking up' }).waitFor({ timeout: 30_000 });
-    const advanced = page.locator('details.account-form__advanced');
-    if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
-    await page.fill('input[name="username"]', user.username);
-    await page.fill('input[name="imap-host"]', rig.host);
-    await page.fill('input[name="imap-port"]', String(rig.imapPort));
-    await page.selectOption('select[name="imap-security"]', 'starttls');
-    await page.fill('input[name="smtp-host"]', rig.host);
-    await page.fill('input[name="smtp-port"]', String(rig.smtpPort));
-    await page.selectOption('select[name="smtp-security"]', 'starttls');
-    await page.getByRole('button', { name: 'Add account' }).click();
+    await submitAccountForm(page, { ...user, password: WRONG_PASSWORD }, 'E2E Reader');
 
     // The rig's certificate is self-signed: the form shows its fingerprint first, and trusting it retries.
     const fingerprint = page.getByTestId('fingerprint');
@@ -106,10 +86,10 @@ describe('reading mail in web mode', () => {
     await page.fill('input[name="password"]', user.password);
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.locator('.folder-pane').waitFor({ timeout: 60_000 });
-    await folderButton('Inbox').click();
+    await folderButton(page, 'Inbox').click();
     await row('Sopralluogo giovedì').waitFor({ timeout: 60_000 });
     await row('Newsletter with a picture').waitFor();
-    for (const name of ['Sent', 'Drafts', 'Trash', 'Bulk']) await folderButton(name).waitFor();
+    for (const name of ['Sent', 'Drafts', 'Trash', 'Bulk']) await folderButton(page, name).waitFor();
     await screenshot(page, '03-folders-and-messages');
   });
 
@@ -185,7 +165,7 @@ describe('reading mail in web mode', () => {
   });
 
   it('scrolls a 10,000-message folder to its oldest message', async () => {
-    await folderButton('Bulk').click();
+    await folderButton(page, 'Bulk').click();
     const count = page.locator('.message-list__count');
     await expect.poll(() => count.textContent(), { timeout: 110_000, interval: 500 }).toBe('10,000 messages');
     await row('Bulk message 09999').waitFor({ timeout: 30_000 });
@@ -205,14 +185,14 @@ describe('reading mail in web mode', () => {
     await page.getByRole('heading', { name: 'Impostazioni' }).waitFor();
     await screenshot(page, '07a-settings-italian');
     await page.getByRole('button', { name: 'Chiudi' }).click();
-    await folderButton('Posta in arrivo').waitFor();
-    await folderButton('Tutta la posta in arrivo').waitFor();
+    await folderButton(page, 'Posta in arrivo').waitFor();
+    await folderButton(page, 'Tutta la posta in arrivo').waitFor();
     await screenshot(page, '07-italian');
   });
 
   it('still reads a cached message with the IMAP server stopped, and says the account is offline', async () => {
     await stopImap();
-    await folderButton('Posta in arrivo').click();
+    await folderButton(page, 'Posta in arrivo').click();
     const status = page.getByTestId('account-status');
     // As a user would: press sync until the app notices (a sync already running when the server went away
     // finishes or fails on its own schedule first).

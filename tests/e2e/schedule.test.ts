@@ -4,20 +4,20 @@
  * sync. The lines follow the page being hidden and shown, and the "assign e-mails of known clients" option.
  * Screenshots go to test-output/e2e/schedule-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, deliver, type TestUser } from '../rig';
 import { addAccountThroughForm } from './support/account';
-import { launchChromium, screenshot } from './support/browser';
+import { openApp, type OpenApp } from './support/app';
+import { screenshot } from './support/browser';
+import { folderButton } from './support/locators';
 import { pageVisibility, recordActivityReports, setPageVisibility } from './support/visibility';
-import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
 
 const ACTIVE = /^Next: in (9|10) min — window active$/;
 const TIME = String.raw`\d{1,2}:\d{2} [AP]M`;
 
 let user: TestUser;
-let web: WebMode;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let reports: string[];
 
@@ -34,29 +34,25 @@ async function setVisibility(state: 'hidden' | 'visible'): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   user = await createUser('scheduled');
   await deliver({ from: 'Lucia Neri <lucia@postino.test>', to: user.address, subject: 'Riunione di lunedì', text: 'Alle 9 in sala riunioni.' });
-  web = await startWebMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  reports = recordActivityReports(page);
-  await page.goto(web.url);
+  app = await openApp({
+    beforeLoad: (opened) => {
+      reports = recordActivityReports(opened);
+    },
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+  await app?.close();
 });
 
 describe('seeing when mail syncs and why', () => {
   it('shows under a new account that the next sync is in 10 minutes because the window is active', async () => {
     await page.getByText('No account yet').waitFor();
     await addAccountThroughForm(page, user, 'Sara Scheduled');
-    await page
-      .locator('.folder-pane .mailbox-item')
-      .filter({ has: page.locator('.mailbox-item__name', { hasText: /^Inbox$/ }) })
-      .click();
+    await folderButton(page, 'Inbox').click();
     await page.locator('.message-row', { hasText: 'Riunione di lunedì' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => textOf(accountSchedule()), { timeout: 90_000 }).toMatch(ACTIVE);
     await expect.poll(() => textOf(mailboxSync()), { timeout: 15_000 }).toMatch(new RegExp(`^Synced ${TIME} · next in (9|10) min$`));

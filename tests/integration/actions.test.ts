@@ -9,15 +9,13 @@ import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionFailedEvent, ActionsApi } from '../../src/shared/api/actions';
-import { createCoreEvents } from '../../src/main/core/events';
 import { connectImap } from '../../src/main/imap/connect';
-import { insertAccount } from '../../src/main/store/accounts';
 import { createStore, type Store } from '../../src/main/store/store';
-import { createSyncSink } from '../../src/main/store/syncSink';
-import { createSyncEngine, type SyncEngine } from '../../src/main/sync/engine';
+import type { SyncEngine } from '../../src/main/sync/engine';
 import { createActions } from '../../src/main/tasks/actions';
 import { createTaskRunner, type TaskRunner } from '../../src/main/tasks/runner';
 import { createUser, seedMaildir, startImap, stopImap, useIsolatedRig, type TestUser } from '../rig';
+import { insertLoopbackAccount, openSyncEngine } from './handWiredCore.harness';
 import { endpointOf, otherClient, serverFlags } from './sync.harness';
 
 interface MiniCore {
@@ -60,24 +58,8 @@ function countCommands(client: ImapFlow): ImapFlow {
 /** The composition the lead wires in createCore: store, sync engine, task runner and actions, on one file. */
 function openCore(user: TestUser, path: string, accountId?: string, options: { withoutMove?: boolean } = {}): MiniCore {
   const store = createStore(path, { log: { warn: () => undefined } });
-  const id =
-    accountId ??
-    insertAccount(store, {
-      address: user.address,
-      displayName: 'Test',
-      username: user.username,
-      imap: { host: '127.0.0.1', port: 143, security: 'none' },
-      smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
-    }).id;
-  const events = createCoreEvents();
-  const sync = createSyncEngine({
-    sink: createSyncSink(store),
-    endpointFor: async () => endpointOf(user),
-    now: Date.now,
-    events,
-    settings: () => ({ offlineBodyDays: 0 }),
-    tuning: { parseWorkers: 1, retryDelaysMs: [60_000] },
-  });
+  const id = accountId ?? insertLoopbackAccount(store, user, 'Test');
+  const sync = openSyncEngine(store, user, { retryDelaysMs: [60_000] });
   const failures: ActionFailedEvent[] = [];
   const runner = createTaskRunner({
     store,

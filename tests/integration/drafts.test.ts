@@ -12,13 +12,10 @@ import type { Draft } from '../../src/shared/api/compose';
 import { createAppendStep } from '../../src/main/compose/appendStep';
 import { createCompose } from '../../src/main/compose/service';
 import { connectImap } from '../../src/main/imap/connect';
-import { insertAccount } from '../../src/main/store/accounts';
 import { createStore } from '../../src/main/store/store';
-import { createSyncSink } from '../../src/main/store/syncSink';
-import { createCoreEvents } from '../../src/main/core/events';
-import { createSyncEngine } from '../../src/main/sync/engine';
 import { createTaskRunner } from '../../src/main/tasks/runner';
 import { createUser } from '../rig';
+import { insertLoopbackAccount, openSyncEngine } from './handWiredCore.harness';
 import { endpointOf, otherClient } from './sync.harness';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -91,13 +88,7 @@ describe('drafts', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'cache.sqlite');
     const setup = createStore(dbPath, { log: { warn: () => undefined } });
-    const accountId = insertAccount(setup, {
-      address: 'anna@postino.test',
-      displayName: 'Anna',
-      username: 'anna@postino.test',
-      imap: { host: '127.0.0.1', port: 143, security: 'none' },
-      smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
-    }).id;
+    const accountId = insertLoopbackAccount(setup, { address: 'anna@postino.test', username: 'anna@postino.test' }, 'Anna');
     setup.close();
     const script = join(dir, 'child.ts');
     writeFileSync(script, childScript(dbPath, accountId));
@@ -129,21 +120,8 @@ describe('drafts', () => {
   it('the server’s Drafts folder holds one copy, replaced on each upload and removed on discard', async () => {
     const user = await createUser('drafts');
     const store = createStore(join(tempDir(), 'cache.sqlite'), { log: { warn: () => undefined } });
-    const accountId = insertAccount(store, {
-      address: user.address,
-      displayName: 'Anna',
-      username: user.username,
-      imap: { host: '127.0.0.1', port: 143, security: 'none' },
-      smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
-    }).id;
-    const sync = createSyncEngine({
-      sink: createSyncSink(store),
-      endpointFor: async () => endpointOf(user),
-      now: Date.now,
-      events: createCoreEvents(),
-      settings: () => ({ offlineBodyDays: 0 }),
-      tuning: { parseWorkers: 1 },
-    });
+    const accountId = insertLoopbackAccount(store, user, 'Anna');
+    const sync = openSyncEngine(store, user);
     const runner = createTaskRunner({
       store,
       connect: () => connectImap(endpointOf(user)),

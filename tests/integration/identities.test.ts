@@ -48,7 +48,9 @@ describe('identities, forward as attachment and the SMTP size limit', () => {
   let accountId: string;
   let aliasAddress: string;
   let originalId: number;
+  let listMessageIdInCache: number;
   const originalMessageId = `<preventivo-${Date.now()}@example.it>`;
+  const listMessageId = `<cantieri-${Date.now()}@lists.example.it>`;
 
   const draft = (overrides: Partial<Draft>): Draft => ({
     draftId: `d-${Math.random().toString(36).slice(2)}`,
@@ -81,6 +83,18 @@ describe('identities, forward as attachment and the SMTP size limit', () => {
         'Buongiorno, ecco la richiesta. Perché no?',
         '',
       ].join('\r\n'),
+      [
+        `Delivered-To: ${alice.address}`,
+        `X-Original-To: ${aliasAddress}`,
+        `From: Bob <${bob.address}>`,
+        'To: Cantieri <cantieri@lists.example.it>',
+        'Subject: Riunione dei cantieri',
+        `Message-ID: ${listMessageId}`,
+        `Date: ${new Date().toUTCString()}`,
+        '',
+        'Ci vediamo giovedì.',
+        '',
+      ].join('\r\n'),
     ]);
     opened = await openCore();
     accountId = (await opened.core.api.accounts.add(rigAccountInput(rigInfo(), alice, 'Anna'))).id;
@@ -89,6 +103,7 @@ describe('identities, forward as attachment and the SMTP size limit', () => {
     const inbox = (await opened.core.api.folders.list(accountId)).find((folder) => folder.role === 'inbox');
     const page = await opened.core.api.messages.list({ folderId: inbox?.id ?? -1, offset: 0, limit: 10 });
     originalId = page.rows.find((row) => row.messageIdHeader === originalMessageId)?.id ?? -1;
+    listMessageIdInCache = page.rows.find((row) => row.messageIdHeader === listMessageId)?.id ?? -1;
   });
   afterAll(async () => {
     await opened?.dispose();
@@ -113,7 +128,21 @@ describe('identities, forward as attachment and the SMTP size limit', () => {
     expect(reply.inReplyTo).toBe(originalMessageId);
   });
 
-  it('refuses to send from an address that is none of the account’s identities, naming the field', async () => {
+  it('a message that reached the alias through a list is answered from the alias, found in its delivery headers', async () => {
+    const { api } = opened.core;
+    const message = await api.messages.get(listMessageIdInCache);
+    const accounts = await api.accounts.list();
+    expect(senderForResponse(message, accounts)?.identity.address).toBe(alice.address);
+    const delivered = await api.compose.deliveredTo(listMessageIdInCache);
+    expect(delivered).toEqual([aliasAddress, alice.address]);
+    expect(senderForResponse(message, accounts, delivered)?.identity).toEqual({ address: aliasAddress, name: 'Studio Rossi', signature: 'Studio Rossi' });
+  });
+
+  it('refuses to save or send from an address that is none of the account’s identities, naming the field', async () => {
+    await expect(opened.core.api.compose.saveDraft(draft({ from: { name: 'Bob', address: bob.address } }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      details: { field: 'from' },
+    });
     await expect(opened.core.api.compose.send(draft({ from: { name: 'Bob', address: bob.address } }), { undoDelayMs: 0 })).rejects.toMatchObject({
       code: 'invalid-input',
       details: { field: 'from' },

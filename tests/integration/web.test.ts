@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { PostinoError } from '../../src/shared/errors';
 import { DEFAULT_SETTINGS, type ChangeRecord } from '../../src/shared/types';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { createTestCore } from '../../src/main/web/testCore';
+import { createSettingsCore } from './web.harness';
 
 const INDEX_HTML = '<!doctype html><title>Postino test page</title><script type="module" src="/assets/app.js"></script>';
 
@@ -61,14 +60,7 @@ function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
 }
 
 describe('web mode', () => {
-  const core = createTestCore({
-    settings: { get: async () => DEFAULT_SETTINGS },
-    messages: {
-      get: async (id) => {
-        throw new PostinoError('not-found', `No message ${id}`, { id });
-      },
-    },
-  });
+  const core = createSettingsCore();
   let rendererDir: string;
   let server: WebServer;
   let cookie: string;

@@ -11,10 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PostinoError } from '../../src/shared/errors';
 import { DEFAULT_SETTINGS, type ChangeRecord } from '../../src/shared/types';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { createTestCore } from '../../src/main/web/testCore';
+import { createSettingsCore } from './web.harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const source = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
@@ -53,14 +52,7 @@ for (const allowed of [false, true]) {
 const html = (entry: string) => `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./${entry}"></script></head><body></body></html>`;
 
 describe('web mode in Chromium', () => {
-  const core = createTestCore({
-    settings: { get: async () => DEFAULT_SETTINGS },
-    messages: {
-      get: async (id) => {
-        throw new PostinoError('not-found', `No message ${id}`, { id });
-      },
-    },
-  });
+  const core = createSettingsCore();
   let dir: string;
   let server: WebServer;
   let browser: Browser;

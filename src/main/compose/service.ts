@@ -13,7 +13,7 @@ import { getOutbox, insertOutbox, listOutbox, outboxDraft, toOutboxEntry, transi
 import type { Store } from '../store/store';
 import { insertTask } from '../store/tasks';
 import type { Db } from '../store/db';
-import { composeMessage } from './composeMessage';
+import { composeMessage, senderOf } from './composeMessage';
 import { validateDraft } from './validateDraft';
 
 export const DEFAULT_UNDO_DELAY_MS = 5_000;
@@ -30,8 +30,10 @@ export interface ComposeDeps {
   draftUploadIntervalMs?: number;
 }
 
-/** The compose API but forward as attachment, which needs a server session (src/main/compose/originalAttachment.ts). */
-export interface ComposeService extends Omit<ComposeApi, 'originalAsAttachment'> {
+/** The methods that need a session on a message's server (src/main/compose/messageSession.ts), wired beside this service. */
+export type MessageServerMethods = 'originalAsAttachment' | 'deliveredTo';
+
+export interface ComposeService extends Omit<ComposeApi, MessageServerMethods> {
   /** Queues the upload of every draft changed since its last copy reached the server. */
   uploadDrafts(): void;
   close(): void;
@@ -69,7 +71,8 @@ export function createCompose(deps: ComposeDeps): ComposeService {
   return {
     async saveDraft(input) {
       const draft = validateDraft(input);
-      getAccount(store.db, draft.accountId);
+      // A draft is sent as it is saved: its sender must be one of the account's identities already.
+      senderOf(getAccount(store.db, draft.accountId), draft);
       const savedAt = now();
       const revision = store.write(
         () => upsertDraft(store.db, draft, savedAt),

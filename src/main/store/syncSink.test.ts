@@ -271,6 +271,24 @@ describe('sync sink: bodies', () => {
     expect(t.changes).toEqual([]);
   });
 
+  it('applyBodies stores many bodies in one transaction with one change record, skipping expunged messages', () => {
+    const ids = sink.applyNewMessages(inbox, [header(1), header(2), header(3)]) as [number, number, number];
+    sink.applyExpunge(inbox, [2]);
+    t.changes.length = 0;
+    const saved = sink.applyBodies(ids.map((id, i) => ({ messageId: id, body: body(`quarterly report ${i}`) })));
+    expect(saved).toEqual([ids[0], ids[2]]);
+    expect(t.changes).toEqual([{ entity: 'message', kind: 'update', ids: [ids[0], ids[2]] }]);
+    expect(readBody(t.store.db, ids[2])?.text).toBe('quarterly report 2');
+    expect(sink.bodiesWanted(inbox, 0, 10)).toEqual([]);
+    const page = listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter: { text: 'quarterly' } });
+    expect(page.rows.map((row) => row.id).sort()).toEqual([ids[0], ids[2]].sort());
+  });
+
+  it('applyBodies of nothing writes nothing and announces nothing', () => {
+    expect(sink.applyBodies([])).toEqual([]);
+    expect(t.changes).toEqual([]);
+  });
+
   it('locateMessage gives the folder path, UID and text parts; null once expunged', () => {
     const [id] = sink.applyNewMessages(inbox, [header(5)]);
     expect(sink.locateMessage(id as number)).toEqual({

@@ -16,4 +16,12 @@ describe('parse worker pool', () => {
     ]);
     expect(batches.map((bodies) => bodies.map((body) => body.text))).toEqual([['uno', 'due'], ['tre'], ['quattro']]);
   });
+
+  it('leaves the caller its buffers: the parts are copied into the one buffer that moves to the worker', async () => {
+    const content = Buffer.from('ciao a tutti');
+    const parts = [{ textPart: { part: '1', contentType: 'text/plain' as const, charset: 'utf-8', encoding: '7bit', size: 0 }, content }];
+    const [parsed] = await pool.parse([parts, parts]);
+    expect(parsed?.text).toBe('ciao a tutti');
+    expect(content.toString()).toBe('ciao a tutti');
+  });
 });

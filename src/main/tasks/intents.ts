@@ -7,7 +7,9 @@ import type { ComposeApi } from '../../shared/api/compose';
 import type { Credentials } from '../accounts/credentials';
 import { createAppendStep } from '../compose/appendStep';
 import { createOriginalAttachment } from '../compose/originalAttachment';
-import { createCompose, type ComposeService } from '../compose/service';
+import { createCompose, type ComposeService, type MessageServerMethods } from '../compose/service';
+import { fetchDeliveredTo } from '../imap/ops/fetchDeliveredTo';
+import { onMessageServer } from '../compose/messageSession';
 import { connectImap } from '../imap/connect';
 import { createOutbox } from '../outbox/outbox';
 import type { Store } from '../store/store';
@@ -24,7 +26,7 @@ export interface IntentsDeps {
 
 export interface Intents {
   actions: ActionsApi;
-  compose: ComposeService & Pick<ComposeApi, 'originalAsAttachment'>;
+  compose: ComposeService & Pick<ComposeApi, MessageServerMethods>;
   /** Resumes pending tasks and queued mail left by the previous run (messages caught mid-DATA wait for the user). */
   start(): void;
   /** The account's server answers again (the sync saw it): run its waiting tasks and mail now, not at the next retry. */
@@ -48,9 +50,11 @@ export function createIntents(deps: IntentsDeps): Intents {
     kickTasks: (accountId) => runner.kick(accountId),
     now,
   });
+  const messageServer = { store, connect: async (accountId: string) => connectImap(await credentials.endpointFor(accountId)) };
   const compose = {
     ...createCompose({ store, outbox, tasks: runner, now }),
-    originalAsAttachment: createOriginalAttachment({ store, connect: async (accountId) => connectImap(await credentials.endpointFor(accountId)) }),
+    originalAsAttachment: createOriginalAttachment(messageServer),
+    deliveredTo: (messageId: number) => onMessageServer(messageServer, messageId, (client, location) => fetchDeliveredTo(client, location)),
   };
   return {
     actions: createActions({ store, runner }),

@@ -102,6 +102,12 @@ export interface ComposeApi {
    * attachment named after its subject. `offline` when the server cannot be reached.
    */
   originalAsAttachment(messageId: number): Promise<DraftAttachment>;
+  /**
+   * The addresses the cached message was delivered to, from its Delivered-To and X-Original-To headers on the
+   * server: where a reply looks when To and Cc name none of the user's addresses (Bcc, lists). `offline` when the
+   * server cannot be reached.
+   */
+  deliveredTo(messageId: number): Promise<string[]>;
 }
 
 export const COMPOSE_METHODS = [
@@ -117,4 +123,5 @@ export const COMPOSE_METHODS = [
   'suggestAddresses',
   'draftForMessage',
   'originalAsAttachment',
+  'deliveredTo',
 ] as const satisfies ReadonlyArray<keyof ComposeApi>;

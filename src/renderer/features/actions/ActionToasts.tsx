@@ -30,14 +30,14 @@ function ToastItem({ toast }: { toast: ActionToast }) {
   const undoTaskId = toast.kind === 'done' ? toast.undoTaskId : null;
 
   return (
-    <div className={isError ? 'action-toast action-toast--error' : 'action-toast'} role={isError ? 'alert' : 'status'} data-testid="action-toast">
-      <span className="action-toast__text">{text}</span>
+    <div className={isError ? 'toast toast--compact toast--error action-toast' : 'toast toast--compact action-toast'} role={isError ? 'alert' : 'status'} data-testid="action-toast">
+      <span className="toast__text">{text}</span>
       {undoTaskId !== null && (
-        <button type="button" className="action-toast__undo" onClick={() => void undoAction(undoTaskId)} title="Ctrl+Z">
+        <button type="button" className="toast__action" onClick={() => void undoAction(undoTaskId)} title="Ctrl+Z">
           {t('actions.undo')}
         </button>
       )}
-      <button type="button" className="action-toast__close" aria-label={t('actions.dismiss')} title={t('actions.dismiss')} onClick={() => dismiss(toast.id)}>
+      <button type="button" className="toast__close" aria-label={t('actions.dismiss')} title={t('actions.dismiss')} onClick={() => dismiss(toast.id)}>
         <Icon name="close" size={14} />
       </button>
     </div>
@@ -52,7 +52,7 @@ export function ActionToasts() {
   const toasts = useActionsStore((state) => state.toasts);
   if (toasts.length === 0) return null;
   return (
-    <div className="action-toasts" aria-live="polite">
+    <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} />
       ))}

@@ -65,7 +65,7 @@ export function FolderPicker({ target, anchor }: { target: ActionTarget; anchor:
       ) : (
         <>
           <input
-            className="folder-picker__search"
+            className="text-input folder-picker__search"
             type="search"
             value={text}
             placeholder={t('actions.picker.search')}

@@ -126,7 +126,7 @@ function LinkBar({ url, valid, onUrl, onApply, onCancel }: { url: string; valid:
       <input
         ref={inputRef}
         autoFocus
-        className="link-bar__input"
+        className="text-input text-input--small link-bar__input"
         name="link"
         type="text"
         inputMode="url"

@@ -47,7 +47,7 @@ export function ResponseButtons({ message }: { message: MessageDetail }) {
         </button>
       )}
       {ACTIONS.map(({ kind, label }) => (
-        <button key={kind} type="button" className="button button--small" onClick={() => openResponse(message, kind)}>
+        <button key={kind} type="button" className="button button--small" onClick={() => void openResponse(message, kind)}>
           {kind === 'forward' || kind === 'forwardAsAttachment' ? <Icon name="external" size={14} /> : <Icon name="reply" size={14} />}
           {t(label)}
         </button>

@@ -25,7 +25,7 @@ export function SendLaterPanel({ onSchedule, onCancel, disabled }: { onSchedule(
         id="composer-send-at"
         name="sendAt"
         type="datetime-local"
-        className="send-later__input"
+        className="text-input text-input--small"
         value={value}
         min={toLocalInputValue(now)}
         onChange={(event) => setValue(event.target.value)}

@@ -34,6 +34,7 @@ export function SignatureSettings() {
           error={failure?.accountId === account.id ? t(errorKey(failure.error)) : null}
         >
           <textarea
+            className="text-input"
             name={`signature-${account.id}`}
             rows={3}
             value={edited[account.id] ?? signatures[account.id] ?? ''}

@@ -1,7 +1,7 @@
 /** The ways into the composer: a new message, a reply or forward of the open message, a stored draft. */
 import i18next from 'i18next';
 import type { Draft } from '../../../shared/api/compose';
-import type { Address, MessageDetail } from '../../../shared/types';
+import type { Account, Address, MessageDetail } from '../../../shared/types';
 import { api } from '../../lib/bridge';
 import { formatFullDate } from '../../lib/formatDate';
 import { formattingLocale, pickUiLanguage } from '../../lib/locale';
@@ -10,7 +10,7 @@ import { useMailboxStore } from '../folders/mailboxStore';
 import { useSettingsStore } from '../settings/settingsStore';
 import { formatRecipient } from './addresses';
 import { useComposerStore } from './composerStore';
-import { identityOf, ownAddresses, senderForResponse, signatureText } from '../../../shared/identities';
+import { addressedIdentity, identityOf, ownAddresses, senderForResponse, signatureText } from '../../../shared/identities';
 import { cidImagesToData } from './inlineImages';
 import { forwardSubject, quoteForForward, quoteForReply, replyRecipients, replySubject, textToHtml, type ResponseKind } from './replyDraft';
 import { sanitizeComposerHtml } from './sanitizeComposerHtml';
@@ -55,10 +55,19 @@ function originalBody(message: MessageDetail): string {
 
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options ?? {});
 
-export function openResponse(message: MessageDetail, kind: ResponseKind): void {
+/**
+ * The delivery headers, asked of the server only when they can change the choice: To and Cc name none of the
+ * user's addresses and some account has aliases. Offline, the account's own address will do.
+ */
+async function deliveredToIfNeeded(message: MessageDetail, accounts: readonly Account[]): Promise<string[]> {
+  if (addressedIdentity(message, accounts) || !accounts.some((account) => account.identities.length > 1)) return [];
+  return api.compose.deliveredTo(message.id).catch(() => []);
+}
+
+export async function openResponse(message: MessageDetail, kind: ResponseKind): Promise<void> {
   const { accounts } = useAccountsStore.getState();
   const own = ownAddresses(accounts);
-  const identity = senderForResponse(message, accounts);
+  const identity = senderForResponse(message, accounts, await deliveredToIfNeeded(message, accounts));
   const accountId = identity?.accountId ?? message.accountId;
   const locale = formattingLocale(pickUiLanguage(null, [i18next.language]), navigator.language);
   const date = formatFullDate(message.date, locale);

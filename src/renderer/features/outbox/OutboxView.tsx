@@ -7,6 +7,7 @@ import { errorKey } from '../../lib/errors';
 import { formatMoment } from '../../lib/formatDate';
 import { useFormattingLocale, useNow } from '../../lib/hooks';
 import { formatRecipient } from '../composer/addresses';
+import { useComposerStore } from '../composer/composerStore';
 import { openStoredDraft } from '../composer/openComposer';
 import { entryStatus } from './outboxEntries';
 import { useOutboxEntries, useOutboxStore } from './outboxStore';
@@ -18,13 +19,19 @@ type Act = (work: () => Promise<unknown>) => void;
 function EntryActions({ entry, status, act }: { entry: OutboxEntry; status: ReturnType<typeof entryStatus>; act: Act }) {
   const { t } = useTranslation();
   const hideView = useOutboxStore((state) => state.hideView);
+  // Taken back here, its "Sending… Undo" notice has nothing left to undo.
+  const takeBack = async () => {
+    const draft = await api.compose.cancelSend(entry.id);
+    useComposerStore.getState().dismiss(entry.id);
+    return draft;
+  };
   const edit = () =>
     act(async () => {
-      const draft = await api.compose.cancelSend(entry.id);
+      const draft = await takeBack();
       hideView();
       openStoredDraft(draft);
     });
-  const discard = () => act(async () => api.compose.discardDraft((await api.compose.cancelSend(entry.id)).draftId));
+  const discard = () => act(async () => api.compose.discardDraft((await takeBack()).draftId));
   const retry = () => act(() => api.compose.retrySend(entry.id));
   if (status === 'sending') return null;
   return (

@@ -1,0 +1,42 @@
+/**
+ * One short IMAP session on the server of a cached message, for the composer's needs the cache cannot answer (a
+ * message's raw source, its delivery headers). A server that cannot be reached is `offline`, the code the
+ * composer explains; the session is closed whatever happens.
+ */
+import type { ImapFlow } from 'imapflow';
+import { PostinoError } from '../../shared/errors';
+import { sourceLocationOf } from '../store/outbox';
+import type { Store } from '../store/store';
+import { UNREACHABLE } from '../sync/accountStatus';
+
+export interface MessageSessionDeps {
+  store: Store;
+  /** A logged-in session on the account's IMAP server (closed here after use). */
+  connect(accountId: string): Promise<ImapFlow>;
+  commandTimeoutMs?: number;
+}
+
+export type MessageLocation = NonNullable<ReturnType<typeof sourceLocationOf>>;
+
+export async function onMessageServer<T>(
+  deps: MessageSessionDeps,
+  messageId: number,
+  work: (client: ImapFlow, location: MessageLocation) => Promise<T>,
+): Promise<T> {
+  if (!Number.isSafeInteger(messageId)) throw new PostinoError('invalid-input', 'messageId must be a message id', { field: 'messageId' });
+  const location = sourceLocationOf(deps.store.db, messageId);
+  if (!location) throw new PostinoError('not-found', `Message ${messageId} is not in the cache`);
+  let client: ImapFlow | null = null;
+  try {
+    client = await deps.connect(location.accountId);
+    return await work(client, location);
+  } catch (err) {
+    if (err instanceof PostinoError && UNREACHABLE.has(err.code)) {
+      throw new PostinoError('offline', `The server of this message cannot be reached: ${err.message}`);
+    }
+    throw err;
+  } finally {
+    const open = client;
+    await open?.logout().catch(() => open.close());
+  }
+}
