@@ -18,9 +18,10 @@ import type { PostinoError } from '../../shared/errors';
 export function createAppendStep(deps: { store: Store; now?: () => number }): NonNullable<RemoteContext['append']> {
   const { store } = deps;
   const now = deps.now ?? Date.now;
+  const pathOf = (folderId: number): string | undefined => folderPaths(store.db, [folderId]).get(folderId)?.path;
   return async (task: Extract<TaskRecord, { kind: 'append' }>, ctx: RemoteContext): Promise<RefusedGroup[]> => {
     const payload: AppendPayload = task.payload;
-    const path = folderPaths(store.db, [payload.folderId]).get(payload.folderId)?.path;
+    const path = pathOf(payload.folderId);
     try {
       if (!path) return [];
       if ('outboxId' in payload.source) {
@@ -36,7 +37,7 @@ export function createAppendStep(deps: { store: Store; now?: () => number }): No
       const appended = await appendMessage(ctx.client, { path, raw: built.raw, flags: payload.flags, timeoutMs: ctx.commandTimeoutMs });
       const previous = record.server;
       if (previous?.uid !== null && previous !== null) {
-        const previousPath = folderPaths(store.db, [previous.folderId]).get(previous.folderId)?.path;
+        const previousPath = pathOf(previous.folderId);
         if (previousPath) await expungeMessages(ctx.client, { path: previousPath, uids: [previous.uid], timeoutMs: ctx.commandTimeoutMs });
       }
       store.write(

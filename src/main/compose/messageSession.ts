@@ -7,7 +7,8 @@ import type { ImapFlow } from 'imapflow';
 import { PostinoError } from '../../shared/errors';
 import { sourceLocationOf } from '../store/outbox';
 import type { Store } from '../store/store';
-import { UNREACHABLE } from '../sync/accountStatus';
+import { isUnreachable } from '../sync/accountStatus';
+import { validateMessageId } from './validateDraft';
 
 export interface MessageSessionDeps {
   store: Store;
@@ -23,7 +24,7 @@ export async function onMessageServer<T>(
   messageId: number,
   work: (client: ImapFlow, location: MessageLocation) => Promise<T>,
 ): Promise<T> {
-  if (!Number.isSafeInteger(messageId)) throw new PostinoError('invalid-input', 'messageId must be a message id', { field: 'messageId' });
+  validateMessageId(messageId);
   const location = sourceLocationOf(deps.store.db, messageId);
   if (!location) throw new PostinoError('not-found', `Message ${messageId} is not in the cache`);
   let client: ImapFlow | null = null;
@@ -31,7 +32,7 @@ export async function onMessageServer<T>(
     client = await deps.connect(location.accountId);
     return await work(client, location);
   } catch (err) {
-    if (err instanceof PostinoError && UNREACHABLE.has(err.code)) {
+    if (isUnreachable(err)) {
       throw new PostinoError('offline', `The server of this message cannot be reached: ${err.message}`);
     }
     throw err;

@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import { insertTask } from '../store/tasks';
 import type { Db } from '../store/db';
 import { composeMessage, senderOf } from './composeMessage';
-import { validateDraft } from './validateDraft';
+import { validateDraft, validateMessageId } from './validateDraft';
 
 export const DEFAULT_UNDO_DELAY_MS = 5_000;
 const DEFAULT_SUGGESTION_LIMIT = 8;
@@ -43,6 +43,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const draftChange = (draftId: string, kind: ChangeRecord['kind'] = 'update'): ChangeRecord => ({ entity: 'draft', kind, ids: [draftId] });
+  const outboxChange = (outboxId: number, kind: ChangeRecord['kind'] = 'update'): ChangeRecord => ({ entity: 'outbox', kind, ids: [outboxId] });
 
   /** Queues the copy of one draft to the server (a no-op for an account without a Drafts folder). */
   const queueUpload = (draftId: string): string | null =>
@@ -128,7 +129,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
             now(),
           );
         },
-        (id): ChangeRecord => ({ entity: 'outbox', kind: 'insert', ids: [id] }),
+        (id) => outboxChange(id, 'insert'),
       );
       const entry = toOutboxEntry(getOutbox(store.db, outboxId));
       deps.outbox.kick(draft.accountId);
@@ -148,7 +149,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
           upsertDraft(store.db, draft, now());
           return draft;
         },
-        (): ChangeRecord => ({ entity: 'outbox', kind: 'update', ids: [outboxId] }),
+        () => outboxChange(outboxId),
       );
     },
 
@@ -161,7 +162,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
           }
           return getOutbox(store.db, outboxId);
         },
-        (): ChangeRecord => ({ entity: 'outbox', kind: 'update', ids: [outboxId] }),
+        () => outboxChange(outboxId),
       );
       deps.outbox.kick(record.accountId);
       return toOutboxEntry(record);
@@ -178,8 +179,7 @@ export function createCompose(deps: ComposeDeps): ComposeService {
       return suggestAddresses(store.db, wanted, Math.min(limit, MAX_SUGGESTIONS), now());
     },
     async draftForMessage(messageId) {
-      if (!Number.isSafeInteger(messageId)) throw new PostinoError('invalid-input', 'messageId must be a message id', { field: 'messageId' });
-      return draftOfMessage(store.db, messageId)?.draft ?? null;
+      return draftOfMessage(store.db, validateMessageId(messageId))?.draft ?? null;
     },
 
     uploadDrafts,

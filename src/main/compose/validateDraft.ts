@@ -28,6 +28,12 @@ function attachment(value: unknown, index: number): DraftAttachment {
   return { filename: a.filename, contentType: a.contentType, base64: a.base64, ...(a.contentId ? { contentId: a.contentId } : {}) };
 }
 
+/** Checks a message id coming over the bridge (whether it is cached is for the caller to find out). */
+export function validateMessageId(value: unknown): number {
+  if (!Number.isSafeInteger(value)) throw invalid('messageId', 'messageId must be a message id');
+  return value as number;
+}
+
 export function validateDraft(value: unknown): Draft {
   const d = value as Draft;
   if (typeof value !== 'object' || value === null) throw invalid('draft', 'A draft is an object');

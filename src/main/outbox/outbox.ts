@@ -5,7 +5,7 @@
  * connection never makes Postino send a message twice on its own: a message whose fate is unknown becomes
  * `sent-unconfirmed` and waits for the user's retry.
  */
-import { PostinoError, type ErrorCode } from '../../shared/errors';
+import { PostinoError } from '../../shared/errors';
 import type { ChangeRecord } from '../../shared/types';
 import type { SmtpEndpoint } from '../smtp/connect';
 import { recordSmtpMaxSize } from '../store/accounts';
@@ -19,13 +19,12 @@ import {
   transitionOutbox,
   type OutboxRecord,
 } from '../store/outbox';
+import { UNREACHABLE } from '../sync/accountStatus';
+import { createLanes, retryDelay } from '../tasks/lanes';
 import { enqueueAfterSend } from './afterSend';
 import { submitMessage, SubmissionError, type SubmissionResult } from './smtpSend';
 
 export const DEFAULT_SEND_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
-
-/** Failures that say "not now" rather than "no": the message stays queued and is tried again. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['offline', 'connection-refused', 'timeout', 'server-dropped', 'host-not-found']);
 
 export interface OutboxDeps {
   store: Store;
@@ -49,29 +48,11 @@ export interface Outbox {
   close(): Promise<void>;
 }
 
-interface Lane {
-  running: boolean;
-  again: boolean;
-  timer: NodeJS.Timeout | null;
-  waiters: Array<() => void>;
-}
-
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const log = deps.log ?? console;
   const delays = deps.retryDelaysMs ?? DEFAULT_SEND_RETRY_DELAYS_MS;
-  const lanes = new Map<string, Lane>();
-  let closed = false;
-
-  const laneOf = (accountId: string): Lane => {
-    let lane = lanes.get(accountId);
-    if (!lane) {
-      lane = { running: false, again: false, timer: null, waiters: [] };
-      lanes.set(accountId, lane);
-    }
-    return lane;
-  };
 
   const change = (id: number): ChangeRecord => ({ entity: 'outbox', kind: 'update', ids: [id] });
   const move = (record: OutboxRecord, from: Parameters<typeof transitionOutbox>[2], to: Parameters<typeof transitionOutbox>[3], fields = {}) =>
@@ -118,53 +99,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         move(record, 'in-data', 'sent-unconfirmed', { error });
         return null;
       }
-      const tryLater = TRANSIENT.has(failure.code) || (facts?.responseCode !== null && facts?.responseCode !== undefined && facts.responseCode < 500);
+      // An unreachable server says "not now" rather than "no": the message stays queued and is tried again.
+      const tryLater = UNREACHABLE.has(failure.code) || (facts?.responseCode !== null && facts?.responseCode !== undefined && facts.responseCode < 500);
       if (!tryLater) {
         move(record, ['sending', 'in-data'], 'failed', { error });
         return null;
       }
-      const delay = delays[Math.min(record.attempts, delays.length - 1)] ?? 60_000;
+      const delay = retryDelay(delays, record.attempts);
       move(record, ['sending', 'in-data'], 'queued', { error, nextAttemptAt: now() + delay });
       return delay;
     }
   };
 
-  const inFlight = new Set<Promise<void>>();
-  const drain = (accountId: string): Promise<void> => {
-    // A failure here is a bug (the network's failures are handled per item): report it, keep the queue for next time.
-    const running = drainLane(accountId).catch((err: unknown) => log.warn(`postino: the outbox of ${accountId} stopped`, err));
-    inFlight.add(running);
-    void running.then(() => inFlight.delete(running));
-    return running;
-  };
-
-  const drainLane = async (accountId: string): Promise<void> => {
-    const lane = laneOf(accountId);
-    if (lane.running) {
-      lane.again = true;
-      return;
-    }
-    lane.running = true;
-    if (lane.timer) clearTimeout(lane.timer);
-    lane.timer = null;
-    try {
-      do {
-        lane.again = false;
-        for (let next = firstQueued(store.db, accountId); next && !closed; next = firstQueued(store.db, accountId)) {
-          const wait = next.nextAttemptAt - now();
-          const delay = wait > 0 ? wait : await sendOne(next);
-          if (delay !== null) {
-            lane.timer = setTimeout(() => void drain(accountId), delay);
-            lane.timer.unref();
-            break;
-          }
-        }
-      } while (lane.again && !closed);
-      for (const resolve of lane.waiters.splice(0)) resolve();
-    } finally {
-      lane.running = false;
-    }
-  };
+  const lanes = createLanes({
+    label: 'the outbox',
+    first: (accountId) => firstQueued(store.db, accountId),
+    process: (_accountId, record) => sendOne(record),
+    // A message waiting for its retry (or its send time) does not hold up `drained`.
+    drainedWhen: 'nothing-due',
+    now,
+    log,
+  });
 
   return {
     start() {
@@ -172,23 +127,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (recovered.unconfirmed > 0) {
         log.warn(`postino: ${recovered.unconfirmed} message(s) were being sent when Postino stopped; they wait for the user`);
       }
-      for (const accountId of accountsWithQueuedMail(store.db)) void drain(accountId);
+      for (const accountId of accountsWithQueuedMail(store.db)) void lanes.drain(accountId);
     },
     kick(accountId) {
-      if (!closed) void drain(accountId);
+      if (!lanes.closed) void lanes.drain(accountId);
     },
-    drained(accountId) {
-      return new Promise((resolve) => {
-        const lane = laneOf(accountId);
-        const next = firstQueued(store.db, accountId);
-        if (!lane.running && (!next || next.nextAttemptAt > now())) return resolve();
-        lane.waiters.push(resolve);
-      });
-    },
-    async close() {
-      closed = true;
-      for (const lane of lanes.values()) if (lane.timer) clearTimeout(lane.timer);
-      await Promise.all(inFlight);
-    },
+    drained: (accountId) => lanes.drained(accountId),
+    close: () => lanes.close(),
   };
 }

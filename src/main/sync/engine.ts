@@ -29,7 +29,7 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   firstBatchSize: 200,
   batchSize: 2_000,
   commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
-  bodyBatchSize: 250,
+  bodyBatchSize: 500,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
 };
 

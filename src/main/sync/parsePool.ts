@@ -33,12 +33,12 @@ interface PoolWorker {
 }
 
 /**
- * One core's worth stays with the main thread (IMAP parsing and SQLite), yet never fewer than two workers: on a
- * two-core machine the main thread waits on the network and the disk often enough for both to run, and one worker
- * alone fell behind whenever it met a long HTML body. At most four are worth their memory.
+ * One core stays with the main thread (IMAP parsing and SQLite); at most four workers are worth their memory. On two
+ * cores that is one worker: in the 100,000-message benchmark it was idle three quarters of the body pass (the main
+ * thread's writes are the bottleneck), and a second one only added its 45 MB to the core's peak RSS.
  */
 export function defaultParseWorkerCount(): number {
-  return Math.min(4, Math.max(2, availableParallelism() - 1));
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
 export function createParsePool(size = defaultParseWorkerCount()): ParsePool {
@@ -117,7 +117,7 @@ function packIntoOneBuffer(messages: RawTextPart[][]): { packedMessages: RawText
  * A worker parses 25 messages at a time and keeps nothing, so a small young generation costs it little time and
  * saves the memory V8 would otherwise reserve for it (the core's target is 300 MB at 100,000 messages).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The built app runs out/main/parseWorker.js beside the main bundle. Tests and tsx run the TypeScript source:

@@ -19,6 +19,7 @@ import {
   postponeTask,
   type TaskRecord,
 } from '../store/tasks';
+import { createLanes, retryDelay } from './lanes';
 import { isRefusal, runRemoteStep, type RefusedGroup, type RemoteContext } from './remoteSteps';
 
 export const DEFAULT_TASK_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
@@ -54,14 +55,10 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
-interface AccountLane {
-  running: boolean;
-  /** Another kick arrived while running: look at the queue again before stopping. */
-  again: boolean;
-  timer: NodeJS.Timeout | null;
+/** An account's IMAP connection, kept open between tasks and logged out once they stop coming. */
+interface AccountSession {
   client: ImapFlow | null;
   idleTimer: NodeJS.Timeout | null;
-  waiters: Array<() => void>;
 }
 
 export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
@@ -69,37 +66,40 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
   const now = deps.now ?? Date.now;
   const delays = deps.retryDelaysMs ?? DEFAULT_TASK_RETRY_DELAYS_MS;
   const log = deps.log ?? console;
-  const lanes = new Map<string, AccountLane>();
-  let closed = false;
+  const sessions = new Map<string, AccountSession>();
 
-  const laneOf = (accountId: string): AccountLane => {
-    let lane = lanes.get(accountId);
-    if (!lane) {
-      lane = { running: false, again: false, timer: null, client: null, idleTimer: null, waiters: [] };
-      lanes.set(accountId, lane);
+  const sessionOf = (accountId: string): AccountSession => {
+    let session = sessions.get(accountId);
+    if (!session) {
+      session = { client: null, idleTimer: null };
+      sessions.set(accountId, session);
     }
-    return lane;
+    return session;
   };
 
-  const clientFor = async (accountId: string, lane: AccountLane): Promise<ImapFlow> => {
-    if (lane.idleTimer) clearTimeout(lane.idleTimer);
-    lane.idleTimer = null;
-    if (lane.client?.usable) return lane.client;
-    lane.client?.close();
-    lane.client = null;
-    lane.client = await deps.connect(accountId);
-    return lane.client;
+  const clientFor = async (accountId: string, session: AccountSession): Promise<ImapFlow> => {
+    if (session.idleTimer) clearTimeout(session.idleTimer);
+    session.idleTimer = null;
+    if (session.client?.usable) return session.client;
+    session.client?.close();
+    session.client = null;
+    session.client = await deps.connect(accountId);
+    return session.client;
   };
 
-  const logoutLater = (lane: AccountLane): void => {
-    if (!lane.client || lane.idleTimer) return;
-    lane.idleTimer = setTimeout(() => {
-      lane.idleTimer = null;
-      const client = lane.client;
-      lane.client = null;
-      client?.logout().catch(() => client.close());
-    }, IDLE_LOGOUT_MS);
-    lane.idleTimer.unref();
+  /** Logs the connection out (or drops it when the server does not answer) and forgets it. */
+  const logout = async (session: AccountSession): Promise<void> => {
+    if (session.idleTimer) clearTimeout(session.idleTimer);
+    session.idleTimer = null;
+    const client = session.client;
+    session.client = null;
+    await client?.logout().catch(() => client.close());
+  };
+
+  const logoutLater = (session: AccountSession): void => {
+    if (!session.client || session.idleTimer) return;
+    session.idleTimer = setTimeout(() => void logout(session), IDLE_LOGOUT_MS);
+    session.idleTimer.unref();
   };
 
   /** The server refused part of a task: put those messages back as the server has them and tell the user. */
@@ -123,9 +123,10 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
   };
 
   /** Runs the first pending task; returns the delay before the queue may be looked at again, or null to go on. */
-  const runFirst = async (accountId: string, lane: AccountLane, task: TaskRecord): Promise<number | null> => {
+  const runFirst = async (accountId: string, task: TaskRecord): Promise<number | null> => {
+    const session = sessionOf(accountId);
     try {
-      const client = await clientFor(accountId, lane);
+      const client = await clientFor(accountId, session);
       const refused = await runRemoteStep(task, { store, client, commandTimeoutMs: deps.commandTimeoutMs, append: deps.append });
       if (refused.length > 0) settleRefusals(task, refused);
       else store.write(() => finishTask(store.db, task.id, now()), () => null);
@@ -142,90 +143,45 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
         settleRefusals(task, [wholeTask]);
         return null;
       }
-      const delay = delays[Math.min(task.attempts, delays.length - 1)] ?? 60_000;
+      const delay = retryDelay(delays, task.attempts);
       store.write(() => postponeTask(store.db, task.id, error.toData(), now() + delay), () => null);
-      lane.client?.close();
-      lane.client = null;
+      session.client?.close();
+      session.client = null;
       return delay;
     }
   };
 
-  const inFlight = new Set<Promise<void>>();
-  const drain = (accountId: string): Promise<void> => {
-    // A failure here is a bug (the network's failures are handled per item): report it, keep the queue for next time.
-    const running = drainLane(accountId).catch((err: unknown) => log.warn(`postino: the task runner of ${accountId} stopped`, err));
-    inFlight.add(running);
-    void running.then(() => inFlight.delete(running));
-    return running;
-  };
-
-  const drainLane = async (accountId: string): Promise<void> => {
-    const lane = laneOf(accountId);
-    if (lane.running) {
-      lane.again = true;
-      return;
-    }
-    lane.running = true;
-    if (lane.timer) clearTimeout(lane.timer);
-    lane.timer = null;
-    try {
-      do {
-        lane.again = false;
-        for (let task = firstPendingTask(store.db, accountId); task && !closed; task = firstPendingTask(store.db, accountId)) {
-          const wait = task.nextAttemptAt - now();
-          const delay = wait > 0 ? wait : await runFirst(accountId, lane, task);
-          if (delay !== null) {
-            lane.timer = setTimeout(() => void drain(accountId), delay);
-            lane.timer.unref();
-            return;
-          }
-        }
-      } while (lane.again && !closed);
-      logoutLater(lane);
-      for (const resolve of lane.waiters.splice(0)) resolve();
-    } finally {
-      lane.running = false;
-    }
-  };
+  const lanes = createLanes({
+    label: 'the task runner',
+    first: (accountId) => firstPendingTask(store.db, accountId),
+    process: runFirst,
+    // A task waiting for its retry still holds up `drained`: callers wait until the server has it.
+    drainedWhen: 'nothing-pending',
+    idle: (accountId) => logoutLater(sessionOf(accountId)),
+    now,
+    log,
+  });
 
   return {
     start() {
-      for (const accountId of accountsWithPendingTasks(store.db)) void drain(accountId);
+      for (const accountId of accountsWithPendingTasks(store.db)) void lanes.drain(accountId);
     },
     kick(accountId) {
-      if (closed) return;
-      const lane = laneOf(accountId);
+      if (lanes.closed) return;
       // A kick means "try now": the server may be back before the backoff said.
-      if (!lane.running && lane.timer) {
+      if (lanes.waitingForRetry(accountId)) {
         const task = firstPendingTask(store.db, accountId);
         if (task && task.nextAttemptAt > now()) store.write(() => makeTaskDue(store.db, task.id, now()), () => null);
       }
-      void drain(accountId);
+      void lanes.drain(accountId);
     },
     async drained(accountId) {
       const accounts = accountId ? [accountId] : accountsWithPendingTasks(store.db);
-      await Promise.all(
-        accounts.map(
-          (id) =>
-            new Promise<void>((resolve) => {
-              if (!firstPendingTask(store.db, id) && !laneOf(id).running) return resolve();
-              laneOf(id).waiters.push(resolve);
-            }),
-        ),
-      );
+      await Promise.all(accounts.map((id) => lanes.drained(id)));
     },
     async close() {
-      closed = true;
-      await Promise.all(inFlight);
-      await Promise.all(
-        [...lanes.values()].map(async (lane) => {
-          if (lane.timer) clearTimeout(lane.timer);
-          if (lane.idleTimer) clearTimeout(lane.idleTimer);
-          const client = lane.client;
-          lane.client = null;
-          if (client) await client.logout().catch(() => client.close());
-        }),
-      );
+      await lanes.close();
+      await Promise.all([...sessions.values()].map(logout));
     },
   };
 }
