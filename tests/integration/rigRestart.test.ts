@@ -4,6 +4,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createUser, killImap, rigInfo, startImap, stopImap, useIsolatedRig, type TestUser } from '../rig';
 import { reapAbandonedRigs } from '../rig/abandonedRigs';
@@ -28,6 +29,20 @@ async function logsIn(user: TestUser): Promise<boolean> {
   return authenticated;
 }
 
+/** One message through Postfix submission with SMTP AUTH, which Postfix checks against Dovecot's auth service. */
+async function submitsWithAuth(user: TestUser): Promise<string[]> {
+  const rig = rigInfo();
+  const transport = nodemailer.createTransport({
+    host: rig.host, port: rig.smtpPort, requireTLS: true, auth: { user: user.username, pass: user.password }, tls: { ca: [rig.certPem] },
+  });
+  try {
+    const info = await transport.sendMail({ from: user.address, to: user.address, subject: 'auth check', text: 'x' });
+    return info.accepted.map(String);
+  } finally {
+    transport.close();
+  }
+}
+
 describe('rig restarts', () => {
   it('rig: useIsolatedRig gives this file a rig other than the shared one', async () => {
     const { inject } = await import('vitest');
@@ -50,6 +65,14 @@ describe('rig restarts', () => {
       await startImap();
     }
     expect(await logsIn(user)).toBe(true);
+  });
+
+  it('rig: after Dovecot restarts, Postfix submission still authenticates (no stale SASL connection)', async () => {
+    const user = await createUser('sasl');
+    expect(await submitsWithAuth(user)).toEqual([user.address]);
+    await stopImap();
+    await startImap();
+    expect(await submitsWithAuth(user)).toEqual([user.address]);
   });
 
   it('rig: after stopImap the server is unreachable until startImap', async () => {

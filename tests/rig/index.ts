@@ -2,6 +2,7 @@
 // a script that called `startRig`, or a test file that called `useIsolatedRig`, gets its own rig instead.
 import { rigInfo, setActiveRig } from './activeRig';
 import { deliverVia, type DeliverableMessage } from './deliver';
+import { reloadPostfix } from './postfix';
 import { killDovecot, startDovecot, stopDovecot } from './dovecot';
 import { seedMaildirIn } from './maildir';
 import { startRig as startPrivateRig, type RunningRig } from './startRig';
@@ -41,9 +42,10 @@ export function stopImap(): Promise<void> {
   return stopDovecot(rig.dir, rig.imapPort);
 }
 
-export function startImap(): Promise<void> {
+export async function startImap(): Promise<void> {
   const rig = rigInfo();
-  return startDovecot(rig.dir, rig.imapPort);
+  await startDovecot(rig.dir, rig.imapPort);
+  await reloadPostfix(rig.dir);
 }
 
 /** SIGKILL of Dovecot's master and children, as a crash mid-sync; `startImap` brings it back on the same ports. */

@@ -34,6 +34,14 @@ export async function startPostfix(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Makes Postfix start fresh smtpd processes. Needed after Dovecot restarts: running smtpd processes keep their
+ * SASL connection to Dovecot's old auth service and answer the next AUTH with 454 "Connection lost".
+ */
+export async function reloadPostfix(dir: string): Promise<void> {
+  await run('/usr/sbin/postfix', ['-c', rigPaths(dir).postfixConfDir, 'reload']);
+}
+
 export async function stopPostfix(dir: string): Promise<void> {
   await run('/usr/sbin/postfix', ['-c', rigPaths(dir).postfixConfDir, 'stop']).catch(() => undefined);
 }

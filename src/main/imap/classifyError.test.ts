@@ -44,6 +44,14 @@ describe('classifyError', () => {
     expect(classifyError(err, imap).code).toBe('auth-failed');
   });
 
+  it('does not call a temporary SMTP authentication failure (454) a wrong password', () => {
+    const err = Object.assign(new Error('Invalid login: 454 4.7.0 Temporary authentication failure'), {
+      code: 'EAUTH',
+      responseCode: 454,
+    });
+    expect(classifyError(err, smtp).code).toBe('smtp-failed');
+  });
+
   it('treats an SMTP 535 reply as auth-failed', () => {
     const err = Object.assign(new Error('Invalid login: 535 5.7.8'), { code: 'EAUTH', responseCode: 535 });
     expect(classifyError(err, smtp).code).toBe('auth-failed');

@@ -77,6 +77,9 @@ export function classifyError(err: unknown, place: ErrorPlace): PostinoError {
     if (e.fingerprintSha256) details.fingerprintSha256 = e.fingerprintSha256;
     return make('tls-untrusted', `The certificate of ${where} is not trusted`, details);
   }
+  if (isTemporaryAuthFailure(e, code, place.protocol)) {
+    return make('smtp-failed', `${where} could not check the password just now (${e.responseCode}, a temporary failure on the server); try again`);
+  }
   if (isAuthFailure(e, code, place.protocol)) return make('auth-failed', `${where} refused the user name or password`);
   if (HOST_NOT_FOUND.has(code)) return make('host-not-found', `The host ${place.host} of the ${place.protocol} server was not found`);
   if (code === 'ECONNREFUSED') return make('connection-refused', `Nothing accepts connections at ${where}`);
@@ -88,6 +91,15 @@ export function classifyError(err: unknown, place: ErrorPlace): PostinoError {
   }
   if (place.protocol === 'SMTP') return make('smtp-failed', `${where} refused the session`);
   return make('internal', `Unexpected failure talking to ${where}`);
+}
+
+/**
+ * RFC 4954 §6: 454 is a temporary authentication failure (the server lost its own auth backend). It says nothing
+ * about the password, so it must not send the user to retype one: nodemailer tags it EAUTH like a real 535.
+ */
+function isTemporaryAuthFailure(e: LibraryError, code: string, protocol: ErrorPlace['protocol']): boolean {
+  const temporary = typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500;
+  return protocol === 'SMTP' && temporary && (code === 'EAUTH' || e.code === 'EAUTH');
 }
 
 function isAuthFailure(e: LibraryError, code: string, protocol: ErrorPlace['protocol']): boolean {
