@@ -240,6 +240,7 @@ describe('outbox', () => {
   it('bob’s reply carries In-Reply-To and References and marks the original \\Answered on the server; a forward marks it $Forwarded', async () => {
     const [alice, bob] = [await createUser('alice'), await createUser('bob')];
     const aliceCore = openCore(alice);
+    await aliceCore.sync.syncAccount(aliceCore.accountId); // a client knows its folders (Sent) before it sends
     const first = await aliceCore.compose.send(draftTo(aliceCore, bob, { attachments: [] }), { undoDelayMs: 0 });
     await aliceCore.outbox.drained(aliceCore.accountId);
     await waitForMessages(bob, 'INBOX', 1);
@@ -262,6 +263,17 @@ describe('outbox', () => {
     expect(answer?.references).toBe(first.messageIdHeader);
     expect((await serverFlags(bob, 'INBOX')).get(original.uid)).toContain('\\Answered');
     expect(bobCore.store.db.prepare('SELECT answered FROM messages WHERE id = ?').get(original.id)).toEqual({ answered: 1 });
+
+    // In alice's client bob's answer threads under what she sent: her Sent copy and the reply share one thread.
+    await aliceCore.runner.drained(aliceCore.accountId); // her Sent copy is appended by a queued task
+    await aliceCore.sync.syncAccount(aliceCore.accountId);
+    await aliceCore.sync.idle();
+    const threadsOf = (header: string) =>
+      aliceCore.store.db.prepare('SELECT thread_id AS threadId FROM messages WHERE message_id_header = ?').all(header) as Array<{ threadId: number }>;
+    const [sentCopies, answers] = [threadsOf(first.messageIdHeader), threadsOf(reply.messageIdHeader)];
+    expect(sentCopies.length).toBeGreaterThan(0);
+    expect(answers).toHaveLength(1);
+    expect(new Set([...sentCopies, ...answers].map((row) => row.threadId)).size).toBe(1);
 
     const forward = await bobCore.compose.send(
       { ...draftTo(bobCore, alice, { attachments: [], subject: 'I: Offerta' }), replyTo: { messageId: original.id, kind: 'forward' } },

@@ -6,7 +6,7 @@
 import { PostinoError } from '../../shared/errors';
 import type { FlagChange, HeaderRecord } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexMessage } from './search';
+import { indexNewMessages, type NewSearchEntry } from './search';
 import { electThreadHead, electThreadHeadsEverywhere, takeThreadHead } from './threadHeads';
 import { assignThread } from './threads';
 
@@ -54,8 +54,14 @@ const INSERT_ATTACHMENT = `
   INSERT INTO attachments (message_id, part, filename, content_type, size, content_id, inline)
   VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
-/** Inserts one new message with its thread, attachments and search entry; returns its flag columns. */
-function insertMessage(db: Db, id: number, folderId: number, owner: FolderOwner, header: HeaderRecord): FlagColumns {
+/** Inserts one new message with its thread and attachments; returns its flag columns and its search entry. */
+function insertMessage(
+  db: Db,
+  id: number,
+  folderId: number,
+  owner: FolderOwner,
+  header: HeaderRecord,
+): { flags: FlagColumns; search: NewSearchEntry } {
   const date = header.date ?? header.internalDate;
   const { threadId, merged, isNew } = assignThread(db, {
     accountId: owner.accountId,
@@ -103,8 +109,7 @@ function insertMessage(db: Db, id: number, folderId: number, owner: FolderOwner,
     run(db, INSERT_ATTACHMENT, [id, a.part, a.filename, a.contentType, a.size, a.contentId, bit(a.inline)]);
   }
   const addresses = [header.from, ...header.to, ...header.cc, ...header.bcc, ...header.replyTo];
-  indexMessage(db, id, date, { subject: header.subject, addresses, body: '' }, false);
-  return flags;
+  return { flags, search: { messageId: id, date, text: { subject: header.subject, addresses, body: '' } } };
 }
 
 /** Flags and MODSEQ of a message already cached; returns its id when either changed, else undefined. */
@@ -150,6 +155,7 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
                   coalesce((SELECT max(id) FROM messages), 0)) + 1 AS next`,
     )?.next ?? 1;
   let unreadInserted = 0;
+  const searchEntries: NewSearchEntry[] = [];
   for (const header of headers) {
     const cachedId = cachedIdByUid.get(header.uid);
     if (cachedId !== undefined) {
@@ -158,11 +164,14 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
       }
       continue;
     }
-    if (insertMessage(db, nextId, folderId, owner, header).seen === 0) unreadInserted += 1;
+    const inserted = insertMessage(db, nextId, folderId, owner, header);
+    if (inserted.flags.seen === 0) unreadInserted += 1;
+    searchEntries.push(inserted.search);
     cachedIdByUid.set(header.uid, nextId);
     result.insertedIds.push(nextId);
     nextId += 1;
   }
+  indexNewMessages(db, searchEntries);
   if (result.insertedIds.length > 0) {
     run(db, 'UPDATE folders SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?', [
       result.insertedIds.length,
