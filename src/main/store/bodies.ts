@@ -2,7 +2,7 @@
 import type { Address } from '../../shared/types';
 import type { ParsedBody, TextPart } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexMessage } from './search';
+import { indexInRowidOrder, indexMessage, type NewSearchEntry } from './search';
 
 export interface BodyWanted {
   messageId: number;
@@ -36,10 +36,11 @@ interface IndexedColumns {
 }
 
 /**
- * Stores a message's body, fills the list preview when the server gave none, and re-indexes the message with
- * its body text. Returns false when the message is no longer cached (expunged while its body was in flight).
+ * Stores a message's body and fills the list preview when the server gave none; returns what the search index
+ * needs to re-index the message with its body text, or null when the message is no longer cached (expunged while
+ * its body was in flight).
  */
-export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
+function storeBody(db: Db, messageId: number, body: ParsedBody): NewSearchEntry | null {
   const message = get<IndexedColumns>(
     db,
     `UPDATE messages SET body_cached = 1, snippet = CASE WHEN snippet = '' THEN @snippet ELSE snippet END
@@ -48,7 +49,7 @@ export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
        reply_to_json AS replyToJson`,
     { messageId, snippet: body.snippet },
   );
-  if (!message) return false;
+  if (!message) return null;
   run(db, 'INSERT OR REPLACE INTO bodies (message_id, text, html, has_remote_content) VALUES (?, ?, ?, ?)', [
     messageId,
     body.text,
@@ -59,14 +60,24 @@ export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
   const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
     (json) => JSON.parse(json) as Address[],
   );
-  const text = { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' };
-  indexMessage(db, messageId, message.date, text, true);
-  return true;
+  return { messageId, date: message.date, text: { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' } };
 }
 
-/** Stores many bodies (inside the caller's transaction); returns the ids of the messages still cached. */
+/** Stores one body and re-indexes its message; false when the message is no longer cached. */
+export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
+  const entry = storeBody(db, messageId, body);
+  if (entry) indexMessage(db, entry.messageId, entry.date, entry.text, true);
+  return entry !== null;
+}
+
+/**
+ * Stores many bodies (inside the caller's transaction), then re-indexes their messages in rowid order (one FTS5
+ * segment for the batch, see indexInRowidOrder); returns the ids of the messages still cached.
+ */
 export function saveBodies(db: Db, bodies: ReadonlyArray<{ messageId: number; body: ParsedBody }>): number[] {
-  return bodies.filter(({ messageId, body }) => saveBody(db, messageId, body)).map(({ messageId }) => messageId);
+  const entries = bodies.flatMap(({ messageId, body }) => storeBody(db, messageId, body) ?? []);
+  indexInRowidOrder(db, entries, true);
+  return entries.map((entry) => entry.messageId);
 }
 
 export interface CachedBody {

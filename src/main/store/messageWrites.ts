@@ -6,7 +6,7 @@
 import { PostinoError } from '../../shared/errors';
 import type { FlagChange, HeaderRecord } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexNewMessages, type NewSearchEntry } from './search';
+import { indexInRowidOrder, type NewSearchEntry } from './search';
 import { electThreadHead, electThreadHeadsEverywhere, takeThreadHead } from './threadHeads';
 import { assignThread } from './threads';
 
@@ -171,7 +171,7 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
     result.insertedIds.push(nextId);
     nextId += 1;
   }
-  indexNewMessages(db, searchEntries);
+  indexInRowidOrder(db, searchEntries, false);
   if (result.insertedIds.length > 0) {
     run(db, 'UPDATE folders SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?', [
       result.insertedIds.length,

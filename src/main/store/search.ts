@@ -44,16 +44,16 @@ export interface NewSearchEntry {
 const rowidSeconds = (date: number): number => Math.floor(Math.min(Math.max(date, 0), 4294967295999) / 1000);
 
 /**
- * Indexes a batch of messages new to the index, in ascending search-rowid order. FTS5 flushes its pending
- * in-memory terms to a new on-disk segment whenever a rowid is not above the previous one
- * (sqlite3Fts5IndexBeginWrite), so a newest-first batch inserted as it comes writes one segment per message;
- * sorted, the batch is one segment and the insert costs a fraction.
+ * Indexes a batch of messages in ascending search-rowid order. FTS5 flushes its pending in-memory terms to a new
+ * on-disk segment whenever a rowid is not above the previous one (sqlite3Fts5IndexBeginWrite), so a newest-first
+ * batch inserted as it comes writes one segment per message; sorted, the batch is one segment and the insert costs
+ * a fraction. `replace` as in `indexMessage`: headers are new to the index, bodies re-index their message.
  */
-export function indexNewMessages(db: Db, entries: readonly NewSearchEntry[]): void {
+export function indexInRowidOrder(db: Db, entries: readonly NewSearchEntry[], replace: boolean): void {
   const ascending = [...entries].sort(
     (a, b) => rowidSeconds(a.date) - rowidSeconds(b.date) || a.messageId - b.messageId,
   );
-  for (const entry of ascending) indexMessage(db, entry.messageId, entry.date, entry.text, false);
+  for (const entry of ascending) indexMessage(db, entry.messageId, entry.date, entry.text, replace);
 }
 
 /**
