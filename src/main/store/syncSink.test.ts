@@ -305,6 +305,21 @@ describe('sync sink: bodies', () => {
     expect(page.rows.map((row) => row.id).sort()).toEqual([ids[0], ids[2]].sort());
   });
 
+  it('a newest-first batch of bodies re-indexes its messages as one search segment, not one per message', () => {
+    // Same FTS5 behaviour as for headers (see above): bodies arrive newest first, and re-indexing them in that
+    // order flushed a segment per message. Merging off, so segments stay countable as shadow-table rows.
+    const newestFirst = Array.from({ length: 300 }, (_, i) => header(300 - i, { subject: `Report ${300 - i}` }));
+    const ids = sink.applyNewMessages(inbox, newestFirst);
+    t.store.db.exec("INSERT INTO messages_search (messages_search, rank) VALUES ('automerge', 0)");
+    t.store.db.exec("INSERT INTO messages_search (messages_search, rank) VALUES ('crisismerge', 1000)");
+    const before = count('SELECT count(*) AS n FROM messages_search_data') ?? 0;
+    sink.applyBodies(ids.map((id) => ({ messageId: id, body: body('budget approved') })));
+    expect((count('SELECT count(*) AS n FROM messages_search_data') ?? 0) - before).toBeLessThan(50);
+    const found = listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 3, filter: { text: 'budget' } });
+    expect(found.total).toBe(300);
+    expect(found.rows.map((row) => row.subject)).toEqual(['Report 300', 'Report 299', 'Report 298']);
+  });
+
   it('applyBodies of nothing writes nothing and announces nothing', () => {
     expect(sink.applyBodies([])).toEqual([]);
     expect(t.changes).toEqual([]);
