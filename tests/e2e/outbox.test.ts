@@ -5,13 +5,13 @@
  * a sender and the recipient gets mail from it; Forward as attachment sends the original as message/rfc822.
  * Screenshots go to test-output/e2e/outbox-*.png.
  */
-import { ImapFlow } from 'imapflow';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, deliver, rigInfo, type TestUser } from '../rig';
+import { createUser, deliver, type TestUser } from '../rig';
 import { addAccountThroughForm } from './support/account';
 import { launchChromium, screenshot } from './support/browser';
+import { inboxMessages } from './support/server';
 import { ensureBuilt, startWebMode, type WebMode } from './support/webMode';
 
 const ORIGINAL_SUBJECT = 'Verbale del cantiere';
@@ -21,28 +21,6 @@ let friend: TestUser;
 let web: WebMode;
 let browser: Browser;
 let page: Page;
-
-/** The messages in the user's INBOX whose subject contains `subject`, parsed. */
-async function inboxMessages(user: TestUser, subject: string): Promise<ParsedMail[]> {
-  const rig = rigInfo();
-  const client = new ImapFlow({
-    host: rig.host, port: rig.imapsPort, secure: true, auth: { user: user.username, pass: user.password }, tls: { ca: [rig.certPem] }, logger: false,
-  });
-  await client.connect();
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const uids = (await client.search({ subject }, { uid: true })) || [];
-    const parsed: ParsedMail[] = [];
-    for (const uid of uids) {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (message && message.source) parsed.push(await simpleParser(message.source));
-    }
-    return parsed;
-  } finally {
-    lock.release();
-    await client.logout();
-  }
-}
 
 const outboxEntry = () => page.locator('.folder-pane .mailbox-item', { hasText: /^Outbox/ });
 
