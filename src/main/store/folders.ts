@@ -1,22 +1,11 @@
 /** The folders table: the account's tree as the server lists it, plus each folder's sync state and counters. */
 import { PostinoError } from '../../shared/errors';
-import type { Folder, FolderRole } from '../../shared/types';
+import type { Folder } from '../../shared/types';
 import type { FolderSyncState, RemoteFolder } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
 
-interface FolderRow {
-  id: number;
-  accountId: string;
-  path: string;
-  name: string;
-  delimiter: string;
-  parentPath: string | null;
-  role: FolderRole | null;
-  selectable: number;
-  totalCount: number;
-  unreadCount: number;
-  lastSyncedAt: number | null;
-}
+/** A folder as stored: `selectable` is SQLite's 0 or 1. */
+type FolderRow = Folder & { selectable: number };
 
 const FOLDER_COLUMNS = `f.id, f.account_id AS accountId, f.path, f.name, f.delimiter, f.parent_path AS parentPath,
   f.role, f.selectable, f.total_count AS totalCount, f.unread_count AS unreadCount, f.last_synced_at AS lastSyncedAt`;

@@ -1,27 +1,17 @@
 /** How a `messages` row becomes a MessageSummary: the column list every message read shares, and the mapping. */
 import type { Address, MessageSummary } from '../../shared/types';
 
-export interface SummaryRow {
-  id: number;
-  accountId: string;
-  folderId: number;
-  uid: number;
-  messageIdHeader: string | null;
-  threadId: number;
-  subject: string;
+/** A summary as stored: addresses and flags as JSON, booleans as SQLite's 0 or 1. */
+export type SummaryRow = Omit<MessageSummary, 'from' | 'to' | 'cc' | 'flags' | 'seen' | 'flagged' | 'answered' | 'hasAttachments'> & {
   fromJson: string | null;
   toJson: string;
   ccJson: string;
-  date: number;
-  size: number;
   flagsJson: string;
   seen: number;
   flagged: number;
   answered: number;
   hasAttachments: number;
-  snippet: string;
-  threadCount: number;
-}
+};
 
 /**
  * The columns of a summary, reading from `m`. With `threaded`, threadCount counts the thread's messages in the

@@ -55,7 +55,8 @@ export type UndoIntent =
   | { kind: 'set-flags'; payload: SetFlagsPayload }
   | { kind: 'move'; payload: MovePayload };
 
-export type TaskRecord = TaskSpec & {
+/** What every task row carries beside its kind and payload. */
+interface TaskMeta {
   id: number;
   batchId: number;
   accountId: string;
@@ -68,24 +69,12 @@ export type TaskRecord = TaskSpec & {
   errorMessage: string | null;
   createdAt: number;
   finishedAt: number | null;
-};
-
-interface TaskRow {
-  id: number;
-  batchId: number;
-  accountId: string;
-  action: string;
-  kind: TaskKind;
-  payloadJson: string;
-  undoJson: string | null;
-  state: TaskState;
-  attempts: number;
-  nextAttemptAt: number;
-  errorCode: string | null;
-  errorMessage: string | null;
-  createdAt: number;
-  finishedAt: number | null;
 }
+
+export type TaskRecord = TaskSpec & TaskMeta;
+
+/** A task as stored: the payload and undo intent as JSON. */
+type TaskRow = Omit<TaskMeta, 'undo'> & { kind: TaskKind; payloadJson: string; undoJson: string | null };
 
 const TASK_COLUMNS = `id, batch_id AS batchId, account_id AS accountId, action, kind, payload_json AS payloadJson, undo_json AS undoJson, state, attempts,
   next_attempt_at AS nextAttemptAt, error_code AS errorCode, error_message AS errorMessage, created_at AS createdAt,
