@@ -15,6 +15,7 @@ export default defineConfig({
           index: resolve(root, 'src/main/shell/index.ts'),
           web: resolve(root, 'src/main/web/main.ts'),
           parseWorker: resolve(root, 'src/main/sync/parseWorker.ts'),
+          checkpointWorker: resolve(root, 'src/main/store/checkpointWorker.ts'),
         },
       },
     },

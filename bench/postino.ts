@@ -22,7 +22,7 @@ export async function measurePostino(rig: RigInfo, user: TestUser): Promise<Reco
   const dir = await mkdtemp(join(tmpdir(), 'postino-bench-'));
   // Plain IMAP without TLS, as the references use: the protocol and the engine, not Dovecot's TLS.
   const endpoint: ImapEndpoint = { host: rig.host, port: rig.imapPort, security: 'none', username: user.username, password: user.password, pinnedCertSha256: null };
-  const store = createStore(join(dir, 'cache.sqlite'), { log: { warn: () => undefined } });
+  const store = createStore(join(dir, 'cache.sqlite'), { log: { warn: () => undefined }, checkpointInBackground: true });
   try {
     const account = insertAccount(store, {
       address: user.address,

@@ -29,6 +29,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createCoreEvents();
   const store = createStore(join(options.dataDir, DATABASE_FILE), {
     now,
+    checkpointInBackground: true,
     onChange: (change) => events.emit('store:changed', change),
   });
   const vault = options.vault ?? createFileVault(options.dataDir);

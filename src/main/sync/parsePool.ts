@@ -1,10 +1,7 @@
 /** A small pool of parse workers (src/main/sync/parseWorker.ts) with a promise per batch of messages. */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/startWorker';
 import type { RawTextPart } from './parseBody';
 import type { ParsedBody } from './sink';
 
@@ -47,7 +44,7 @@ export function createParsePool(size = defaultParseWorkerCount()): ParsePool {
   let closed = false;
 
   const spawn = (): PoolWorker => {
-    const poolWorker: PoolWorker = { worker: startWorker(), jobs: new Map() };
+    const poolWorker: PoolWorker = { worker: startParseWorker(), jobs: new Map() };
     const fail = (err: Error): void => {
       const index = workers.indexOf(poolWorker);
       if (index !== -1) workers.splice(index, 1);
@@ -119,18 +116,9 @@ function packIntoOneBuffer(messages: RawTextPart[][]): { packedMessages: RawText
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
-/**
- * The built app runs out/main/parseWorker.js beside the main bundle. Tests and tsx run the TypeScript source:
- * Node 20 does not apply `--import tsx` from a worker's execArgv before loading its entry, so a two-line bootstrap
- * registers tsx's loader inside the worker and then imports the source.
- */
-function startWorker(): Worker {
-  const built = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
-  if (existsSync(built)) return new Worker(built, { resourceLimits: WORKER_LIMITS });
-  // tsx's ESM API, located through its package.json: the `require` condition would pick its CommonJS build.
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const source = new URL('./parseWorker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
+function startParseWorker(): Worker {
+  return startWorker(
+    { built: new URL('./parseWorker.js', import.meta.url), source: new URL('./parseWorker.ts', import.meta.url) },
+    { resourceLimits: WORKER_LIMITS },
+  );
 }
