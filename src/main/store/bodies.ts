@@ -2,7 +2,7 @@
 import type { Address } from '../../shared/types';
 import type { ParsedBody, TextPart } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexInRowidOrder, indexMessage, type NewSearchEntry } from './search';
+import { indexFullText, type FullSearchEntry, type SearchableText } from './search';
 
 export interface BodyWanted {
   messageId: number;
@@ -25,7 +25,8 @@ export function listBodiesWanted(db: Db, folderId: number, sinceDate: number, li
   ]).map((row) => ({ messageId: row.messageId, uid: row.uid, textParts: JSON.parse(row.textPartsJson) as TextPart[] }));
 }
 
-interface IndexedColumns {
+/** The columns of a message its search entries are made of, as `searchColumnsOf` reads them. */
+export interface SearchColumns {
   date: number;
   subject: string;
   fromJson: string | null;
@@ -35,18 +36,30 @@ interface IndexedColumns {
   replyToJson: string;
 }
 
+/** Selects SearchColumns from `messages` (as `m`, or unqualified when `table` is empty). */
+export const SEARCH_COLUMNS_SQL = (table = ''): string =>
+  ['date', 'subject', 'from_json AS fromJson', 'to_json AS toJson', 'cc_json AS ccJson', 'bcc_json AS bccJson', 'reply_to_json AS replyToJson']
+    .map((column) => `${table}${column}`)
+    .join(', ');
+
+export function searchableText(message: SearchColumns, body: string): SearchableText {
+  const from = message.fromJson ? (JSON.parse(message.fromJson) as Address) : null;
+  const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
+    (json) => JSON.parse(json) as Address[],
+  );
+  return { subject: message.subject, addresses: [from, ...addresses], body };
+}
+
 /**
- * Stores a message's body and fills the list preview when the server gave none; returns what the search index
- * needs to re-index the message with its body text, or null when the message is no longer cached (expunged while
- * its body was in flight).
+ * Stores a message's body and fills the list preview when the server gave none; returns the message's full search
+ * entry, or null when the message is no longer cached (expunged while its body was in flight).
  */
-function storeBody(db: Db, messageId: number, body: ParsedBody): NewSearchEntry | null {
-  const message = get<IndexedColumns>(
+function storeBody(db: Db, messageId: number, body: ParsedBody): FullSearchEntry | null {
+  const message = get<SearchColumns & { hadBody: number }>(
     db,
     `UPDATE messages SET body_cached = 1, snippet = CASE WHEN snippet = '' THEN @snippet ELSE snippet END
      WHERE id = @messageId
-     RETURNING date, subject, from_json AS fromJson, to_json AS toJson, cc_json AS ccJson, bcc_json AS bccJson,
-       reply_to_json AS replyToJson`,
+     RETURNING ${SEARCH_COLUMNS_SQL()}, (SELECT count(*) FROM bodies WHERE message_id = @messageId) AS hadBody`,
     { messageId, snippet: body.snippet },
   );
   if (!message) return null;
@@ -56,27 +69,21 @@ function storeBody(db: Db, messageId: number, body: ParsedBody): NewSearchEntry 
     body.html,
     bit(body.hasRemoteContent),
   ]);
-  const from = message.fromJson ? (JSON.parse(message.fromJson) as Address) : null;
-  const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
-    (json) => JSON.parse(json) as Address[],
-  );
-  return { messageId, date: message.date, text: { subject: message.subject, addresses: [from, ...addresses], body: body.text ?? '' } };
+  return { messageId, date: message.date, text: searchableText(message, body.text ?? ''), replace: message.hadBody > 0 };
 }
 
-/** Stores one body and re-indexes its message; false when the message is no longer cached. */
+/** Stores one body and indexes its text; false when the message is no longer cached. */
 export function saveBody(db: Db, messageId: number, body: ParsedBody): boolean {
-  const entry = storeBody(db, messageId, body);
-  if (entry) indexMessage(db, entry.messageId, entry.date, entry.text, true);
-  return entry !== null;
+  return saveBodies(db, [{ messageId, body }]).length > 0;
 }
 
 /**
- * Stores many bodies (inside the caller's transaction), then re-indexes their messages in rowid order (one FTS5
- * segment for the batch, see indexInRowidOrder); returns the ids of the messages still cached.
+ * Stores many bodies (inside the caller's transaction), then indexes them as a batch (one FTS5 segment, see
+ * search.ts); returns the ids of the messages still cached.
  */
 export function saveBodies(db: Db, bodies: ReadonlyArray<{ messageId: number; body: ParsedBody }>): number[] {
   const entries = bodies.flatMap(({ messageId, body }) => storeBody(db, messageId, body) ?? []);
-  indexInRowidOrder(db, entries, true);
+  indexFullText(db, entries);
   return entries.map((entry) => entry.messageId);
 }
 

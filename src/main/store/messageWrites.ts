@@ -6,7 +6,7 @@
 import { PostinoError } from '../../shared/errors';
 import type { FlagChange, HeaderRecord } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexInRowidOrder, type NewSearchEntry } from './search';
+import { indexHeaders, type SearchEntry } from './search';
 import { electThreadHead, electThreadHeadsEverywhere, takeThreadHead } from './threadHeads';
 import { assignThread } from './threads';
 
@@ -61,7 +61,7 @@ function insertMessage(
   folderId: number,
   owner: FolderOwner,
   header: HeaderRecord,
-): { flags: FlagColumns; search: NewSearchEntry } {
+): { flags: FlagColumns; search: SearchEntry } {
   const date = header.date ?? header.internalDate;
   const { threadId, merged, isNew } = assignThread(db, {
     accountId: owner.accountId,
@@ -155,7 +155,7 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
                   coalesce((SELECT max(id) FROM messages), 0)) + 1 AS next`,
     )?.next ?? 1;
   let unreadInserted = 0;
-  const searchEntries: NewSearchEntry[] = [];
+  const searchEntries: SearchEntry[] = [];
   for (const header of headers) {
     const cachedId = cachedIdByUid.get(header.uid);
     if (cachedId !== undefined) {
@@ -171,7 +171,7 @@ export function upsertHeaders(db: Db, folderId: number, headers: readonly Header
     result.insertedIds.push(nextId);
     nextId += 1;
   }
-  indexInRowidOrder(db, searchEntries, false);
+  indexHeaders(db, searchEntries);
   if (result.insertedIds.length > 0) {
     run(db, 'UPDATE folders SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?', [
       result.insertedIds.length,

@@ -8,8 +8,7 @@ import type { MessageIdsQuery } from '../../shared/api/messages';
 import type { MessagePage, MessageQuery, MessageSummary } from '../../shared/types';
 import { all, column, get, type Db } from './db';
 import { summaryColumns, toSummary, type SummaryRow } from './messageRows';
-import { SEARCH_ID_MASK } from './migrations/0010-initial';
-import { toMatchQuery } from './search';
+import { SEARCH_ENTRY_COUNTS, SEARCH_ROWID_MESSAGE_ID, toMatchQuery } from './search';
 
 /** The largest window the list may ask for at once. */
 export const MAX_PAGE_SIZE = 1000;
@@ -64,10 +63,10 @@ function plan(query: MessageQuery): PlannedQuery {
   const match = filter.text !== undefined ? toMatchQuery(filter.text) : null;
   if (match !== null) {
     // Search results list matching messages, not threads: the match may be in any message of a conversation.
-    where.unshift('messages_search MATCH @match');
+    where.unshift('messages_search MATCH @match', SEARCH_ENTRY_COUNTS('s.rowid', 'm'));
     params.match = match;
     return {
-      from: `messages_search s CROSS JOIN messages m ON m.id = (s.rowid & ${SEARCH_ID_MASK})`,
+      from: `messages_search s CROSS JOIN messages m ON m.id = ${SEARCH_ROWID_MESSAGE_ID('s.rowid')}`,
       where,
       order: 's.rowid DESC',
       params,

@@ -4,8 +4,11 @@ import { PostinoError } from '../../shared/errors';
 import { listAccounts } from './accounts';
 import { attachContext, column } from './db';
 import { LATEST_VERSION, migrate, schemaVersion, type Migration } from './migrations';
+import { listMessages } from './messages';
+import { SEARCH_ROWID } from './migrations/0010-initial';
 import { createStore } from './store';
-import { openTestStore, seedAccount, type TestStore } from './testStore';
+import { createSyncSink } from './syncSink';
+import { header, openTestStore, seedAccount, type TestStore } from './testStore';
 
 let t: TestStore;
 beforeEach(() => {
@@ -78,5 +81,33 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(10);
     expect(column<string>(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).toEqual(['one']);
     db.close();
+  });
+
+  it('0320 re-indexes a cache whose bodies replaced their one search entry: each message found once, by any word', () => {
+    const sink = createSyncSink(t.store);
+    const inbox = seedAccount(t.store).folderIds.get('INBOX') as number;
+    const [withBody, withoutBody] = sink.applyNewMessages(inbox, [
+      header(2, { subject: 'Budget review' }),
+      header(1, { subject: 'Budget draft' }),
+    ]) as [number, number];
+    sink.applyBodies([{ messageId: withBody, body: { text: 'approved by finance', html: null, hasRemoteContent: false, snippet: '' } }]);
+    // The index as version 310 wrote it: one entry per message at the plain rowid, the body's replacing the header's.
+    const { db } = t.store;
+    db.exec("INSERT INTO messages_search (messages_search) VALUES ('delete-all')");
+    const oldEntry = db.prepare(
+      `INSERT INTO messages_search (rowid, subject, addresses, body)
+       SELECT ${SEARCH_ROWID('date', 'id')}, subject, '', ? FROM messages WHERE id = ?`,
+    );
+    oldEntry.run('approved by finance', withBody);
+    oldEntry.run('', withoutBody);
+    db.pragma('user_version = 310');
+
+    migrate(db);
+
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const found = (text: string) => listMessages(db, { folderId: inbox, offset: 0, limit: 10, filter: { text } }).rows.map((row) => row.id);
+    expect(found('budget')).toEqual([withBody, withoutBody]);
+    expect(found('finance')).toEqual([withBody]);
+    expect(column<number>(db, 'SELECT count(*) FROM messages_search')).toEqual([3]);
   });
 });

@@ -320,6 +320,42 @@ describe('sync sink: bodies', () => {
     expect(found.rows.map((row) => row.subject)).toEqual(['Report 300', 'Report 299', 'Report 298']);
   });
 
+  it('lists a message once whether its words are in the headers or the body, before and after the body arrives', () => {
+    const [withBody, withoutBody] = sink.applyNewMessages(inbox, [
+      header(2, { subject: 'Budget review' }),
+      header(1, { subject: 'Budget draft' }),
+    ]) as [number, number];
+    const found = (text: string) =>
+      listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter: { text } }).rows.map((row) => row.id);
+    sink.applyBodies([{ messageId: withBody, body: body('approved by finance') }]);
+    // The header entry of a message with a body is still in the index, and must not list it a second time.
+    expect(searchRows()).toBe(3);
+    expect(found('budget')).toEqual([withBody, withoutBody]);
+    expect(found('finance')).toEqual([withBody]);
+    expect(found('budget finance')).toEqual([withBody]);
+    expect(listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter: { text: 'budget' } }).total).toBe(2);
+  });
+
+  it('a body cached again replaces its search entry: the old words no longer find the message', () => {
+    const [id] = sink.applyNewMessages(inbox, [header(1, { subject: 'Minutes' })]) as [number];
+    sink.applyBody(id, body('first wording'));
+    sink.applyBody(id, body('second version'));
+    const found = (text: string) =>
+      listMessages(t.store.db, { folderId: inbox, offset: 0, limit: 10, filter: { text } }).rows.map((row) => row.id);
+    expect(found('wording')).toEqual([]);
+    expect(found('version')).toEqual([id]);
+    expect(found('minutes')).toEqual([id]);
+    expect(searchRows()).toBe(2);
+  });
+
+  it('expunging a message with a body removes both of its search entries', () => {
+    const [id] = sink.applyNewMessages(inbox, [header(1, { subject: 'Quarterly numbers' })]) as [number];
+    sink.applyBodies([{ messageId: id, body: body('revenue up') }]);
+    expect(searchRows()).toBe(2);
+    sink.applyExpunge(inbox, [1]);
+    expect(searchRows()).toBe(0);
+  });
+
   it('applyBodies of nothing writes nothing and announces nothing', () => {
     expect(sink.applyBodies([])).toEqual([]);
     expect(t.changes).toEqual([]);

@@ -23,13 +23,11 @@ import type { Migration } from './index';
 /**
  * The search rowid of a message: its date in whole seconds (clamped to [0, 2^32)) times 2^31, plus its id.
  * Computed by SQLite in 64-bit integers; JavaScript never holds it (it exceeds 2^53). The CASTs matter:
- * better-sqlite3 binds every JavaScript number as a REAL, which would make the arithmetic inexact. The message
- * id is the low 31 bits: `rowid & 2147483647`.
+ * better-sqlite3 binds every JavaScript number as a REAL, which would make the arithmetic inexact. The low 31 bits
+ * hold the message id (migration 0320 takes the top one of them for header entries: see store/search.ts).
  */
 export const SEARCH_ROWID = (date: string, id: string): string =>
   `(CAST(min(max(${date}, 0), 4294967295999) AS INTEGER) / 1000 * 2147483648 + CAST(${id} AS INTEGER))`;
-
-export const SEARCH_ID_MASK = 2147483647;
 
 export const migration0010: Migration = {
   version: 10,

@@ -11,6 +11,8 @@ import { migration0110 } from './0110-outbox';
 import { migration0120 } from './0120-drafts';
 import { migration0130 } from './0130-address-book';
 import { migration0300 } from './0300-identities';
+import { migration0310 } from './0310-search-merging';
+import { migration0320 } from './0320-search-entries';
 
 export interface Migration {
   version: number;
@@ -18,7 +20,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0100, migration0110, migration0120, migration0130, migration0300];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0100, migration0110, migration0120, migration0130, migration0300, migration0310, migration0320];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
