@@ -14,6 +14,7 @@ import { endpointOf, type LoginSettings, type SecretVault } from './credentials'
 import { discoverSettings, type DiscoveryDeps } from './discover';
 import { createNetworkDiscoveryDeps } from './reachability';
 import { validateInput, validatePatch } from './validate';
+import { logoutOrClose } from '../imap/logout';
 
 /**
  * Logs in to both servers; throws the first failure as a classified PostinoError (IMAP's when both fail).
@@ -127,7 +128,7 @@ function verifyLogin(timeoutMs: number): VerifyLogin {
   return async (endpoints) => {
     const [imap, smtp] = await Promise.allSettled([
       // A failed LOGOUT after a good login proves nothing against the account: close and count it a success.
-      connectImap(endpoints.imap, { timeoutMs }).then((client) => client.logout().catch(() => client.close())),
+      connectImap(endpoints.imap, { timeoutMs }).then(logoutOrClose),
       verifySmtp(endpoints.smtp, { timeoutMs }),
     ]);
     if (imap.status === 'rejected') throw imap.reason;

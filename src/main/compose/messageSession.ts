@@ -9,6 +9,7 @@ import { sourceLocationOf } from '../store/outbox';
 import type { Store } from '../store/store';
 import { isUnreachable } from '../sync/accountStatus';
 import { validateMessageId } from './validateDraft';
+import { logoutOrClose } from '../imap/logout';
 
 export interface MessageSessionDeps {
   store: Store;
@@ -37,7 +38,6 @@ export async function onMessageServer<T>(
     }
     throw err;
   } finally {
-    const open = client;
-    await open?.logout().catch(() => open.close());
+    if (client) await logoutOrClose(client);
   }
 }

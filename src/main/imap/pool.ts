@@ -7,6 +7,7 @@
 import type { ImapFlow } from 'imapflow';
 import { PostinoError } from '../../shared/errors';
 import { connectImap, type ImapEndpoint } from './connect';
+import { logoutOrClose } from './logout';
 
 export type Lane = 'sync' | 'bodies';
 
@@ -33,8 +34,6 @@ interface LaneState {
   busy: boolean;
 }
 
-const LOGOUT_TIMEOUT_MS = 2_000;
-
 export function createImapPool(deps: ImapPoolDeps): ImapPool {
   const connect = deps.connect ?? ((endpoint: ImapEndpoint) => connectImap(endpoint));
   const lanes = new Map<string, LaneState>();
@@ -54,8 +53,14 @@ export function createImapPool(deps: ImapPoolDeps): ImapPool {
     if (state.client?.usable) return state.client;
     state.client?.close();
     state.client = null;
-    state.client = await connect(await deps.endpointFor(accountId));
-    return state.client;
+    const client = await connect(await deps.endpointFor(accountId));
+    if (![...lanes.values()].includes(state)) {
+      // The pool or the account was closed while this login ran: nobody would ever close the connection.
+      await logoutOrClose(client);
+      throw new PostinoError('offline', 'The IMAP connections are closed (shutting down or account removed)');
+    }
+    state.client = client;
+    return client;
   };
 
   const pump = async (accountId: string, state: LaneState): Promise<void> => {
@@ -75,9 +80,7 @@ export function createImapPool(deps: ImapPoolDeps): ImapPool {
         lanes.delete(key);
         const client = state?.client;
         if (!client) return;
-        const timer = setTimeout(() => client.close(), LOGOUT_TIMEOUT_MS);
-        await client.logout().catch(() => client.close());
-        clearTimeout(timer);
+        await logoutOrClose(client);
       }),
     );
   };

@@ -21,6 +21,7 @@ import {
 } from '../store/tasks';
 import { createLanes, retryDelay } from './lanes';
 import { isRefusal, runRemoteStep, type RefusedGroup, type RemoteContext } from './remoteSteps';
+import { logoutOrClose } from '../imap/logout';
 
 export const DEFAULT_TASK_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 /** A bug (not the network) that fails a task this many times fails it for good instead of blocking the account. */
@@ -93,7 +94,7 @@ export function createTaskRunner(deps: TaskRunnerDeps): TaskRunner {
     session.idleTimer = null;
     const client = session.client;
     session.client = null;
-    await client?.logout().catch(() => client.close());
+    if (client) await logoutOrClose(client);
   };
 
   const logoutLater = (session: AccountSession): void => {
