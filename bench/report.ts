@@ -12,8 +12,8 @@ export interface ReferenceFigures {
 const seconds = (value: number) => `${value.toFixed(3)} s`;
 
 export function printReference(count: number, figures: ReferenceFigures): void {
-  console.log(`\nReference figures — ${count.toLocaleString('en')} messages in INBOX, warm Dovecot (doveadm index after`);
-  console.log('seeding, files in the page cache), loopback, plain IMAP without TLS for every client:');
+  console.log(`\nReference figures — ${count.toLocaleString('en')} messages in INBOX. Every client meets the same server: its`);
+  console.log('index rebuilt by doveadm index just before, files in the page cache; loopback, plain IMAP without TLS:');
   const rows: Array<[string, string]> = [
     ['seeding (write Maildir + doveadm index)', `${seconds(figures.seedSeconds)} (index ${seconds(figures.indexSeconds)})`],
     ['mbsync full pull (FSync no)', seconds(figures.mbsyncFullSeconds)],
