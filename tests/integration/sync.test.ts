@@ -56,6 +56,39 @@ describe('sync: first sync', () => {
   });
 });
 
+describe('sync: format=flowed', () => {
+  it('sync: a format=flowed message is cached with its soft line breaks joined, as Dovecot describes its part', async () => {
+    const user = await createUser('flowed');
+    const raw = [
+      'From: Bruno <bruno@example.com>',
+      `To: Flowed <${user.address}>`,
+      'Subject: Piano settimanale',
+      'Message-ID: <flowed.1@example.com>',
+      'Date: Mon, 02 Nov 2026 09:00:00 +0100',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8; format=flowed',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Ecco il piano per la settimana prossima, con le riunioni del lunedì e del ',
+      'giovedì spostate al pomeriggio.',
+      '',
+      '> Lo mandi entro ',
+      '> venerdì?',
+      '',
+    ].join('\r\n');
+    await seedMaildir(user, 'INBOX', [raw]);
+    harness = openSyncHarness(user);
+    const h = harness;
+    await h.engine.syncAccount(h.accountId);
+    await h.engine.idle();
+    const body = h.store.db
+      .prepare('SELECT b.text FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.folder_id = ? AND m.uid = 1')
+      .get(h.folderId('INBOX')) as { text: string } | undefined;
+    expect(body?.text).toContain('con le riunioni del lunedì e del giovedì spostate al pomeriggio.');
+    expect(body?.text).toContain('> Lo mandi entro venerdì?');
+  });
+});
+
 describe('sync: new mail', () => {
   it('sync: a message delivered through Postfix appears on the next sync and is announced as new mail', async () => {
     const user = await createUser('delivery');

@@ -19,6 +19,13 @@ describe('BODYSTRUCTURE reading', () => {
     });
   });
 
+  it('marks text/plain with format=flowed, with its DelSp, so the body is unwrapped when read', () => {
+    const flowed = describeStructure(plain(undefined, { parameters: { charset: 'utf-8', format: 'Flowed', delsp: 'yes' } }));
+    expect(flowed.textParts[0]?.flowed).toEqual({ delSp: true });
+    const fixed = describeStructure(plain(undefined, { parameters: { charset: 'utf-8', format: 'fixed' } }));
+    expect(fixed.textParts[0]).not.toHaveProperty('flowed');
+  });
+
   it('takes both alternatives of a multipart/alternative and lists a PDF as an attachment', () => {
     const structure: MessageStructureObject = {
       type: 'multipart/mixed',

@@ -37,12 +37,14 @@ function visit(node: MessageStructureObject, fallbackPart: string, parts: Messag
   const filename = filenameOf(node);
   const isText = type === 'text/plain' || type === 'text/html';
   if (isText && disposition !== 'attachment' && !filename) {
+    const flowed = type === 'text/plain' && node.parameters?.format?.toLowerCase() === 'flowed';
     parts.textParts.push({
       part,
       contentType: type,
       charset: node.parameters?.charset ?? null,
       encoding: node.encoding?.toLowerCase() ?? null,
       size: node.size ?? 0,
+      ...(flowed ? { flowed: { delSp: node.parameters?.delsp?.toLowerCase() === 'yes' } } : {}),
     });
     return;
   }

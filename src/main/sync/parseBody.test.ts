@@ -34,6 +34,21 @@ describe('body parsing', () => {
     expect(parseBody([part('text/html', null, '8bit', html)]).text).toBe('Caffè');
   });
 
+  it('joins the soft line breaks of format=flowed text (RFC 3676), keeping hard breaks and quote depth', () => {
+    const flowed = (delSp: boolean, content: string): RawTextPart => {
+      const raw = part('text/plain', 'utf-8', '8bit', Buffer.from(content, 'utf8'));
+      return { ...raw, textPart: { ...raw.textPart, flowed: { delSp } } };
+    };
+    const text = 'Ciao Anna, ecco il piano per la \r\nsettimana prossima.\r\n> Lo mandi \r\n> entro luned\u00ec?\r\nGrazie\r\n';
+    expect(parseBody([flowed(false, text)]).text).toBe(
+      'Ciao Anna, ecco il piano per la settimana prossima.\n> Lo mandi entro lunedì?\nGrazie',
+    );
+    // DelSp=yes: the space before a soft break was added by the sender's wrapping and goes.
+    expect(parseBody([flowed(true, 'Donaudampf \r\nschifffahrt\r\n')]).text).toBe('Donaudampfschifffahrt');
+    // Not flowed: the same bytes keep every line break.
+    expect(parseBody([part('text/plain', 'utf-8', '7bit', 'per la \r\nsettimana')]).text).toBe('per la \r\nsettimana');
+  });
+
   it('falls back to Windows-1252 for undeclared bytes that are not UTF-8', () => {
     expect(parseBody([part('text/plain', null, '8bit', Buffer.from([0x63, 0x61, 0x66, 0x66, 0xe8]))]).text).toBe('caffè');
   });

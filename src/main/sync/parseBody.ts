@@ -2,6 +2,7 @@
  * Builds the display-ready body of one message from its fetched text parts: decoded, HTML sanitised, plain text
  * derived when the message has only HTML, and a snippet for the list. Runs in the parse workers.
  */
+import libmime from 'libmime';
 import { decodeTextPart } from './decodePart';
 import { htmlToText } from './htmlToText';
 import { sanitizeHtml } from './sanitizeHtml';
@@ -34,11 +35,14 @@ export function parseBody(parts: readonly RawTextPart[]): ParsedBody {
 }
 
 function safeDecode(textPart: TextPart, content: Uint8Array): string {
+  let decoded: string;
   try {
-    return decodeTextPart(textPart, content);
+    decoded = decodeTextPart(textPart, content);
   } catch {
-    return Buffer.from(content).toString('latin1');
+    decoded = Buffer.from(content).toString('latin1');
   }
+  // Flowed text is wrapped at ~72 columns with soft breaks the reader's window should re-wrap (RFC 3676 §4).
+  return textPart.flowed ? libmime.decodeFlowed(decoded, textPart.flowed.delSp) : decoded;
 }
 
 /** The first words the reader would see: quoted lines ("> …") and blank space left out. */

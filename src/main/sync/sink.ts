@@ -43,6 +43,8 @@ export interface TextPart {
   charset: string | null;
   encoding: string | null;
   size: number;
+  /** text/plain with `format=flowed` (RFC 3676): soft line breaks to join when read; `delSp` from its parameter. */
+  flowed?: { delSp: boolean };
 }
 
 /** One message's headers, from FETCH (ENVELOPE FLAGS INTERNALDATE RFC822.SIZE BODYSTRUCTURE + References). */
