@@ -140,6 +140,47 @@ describe('message list: search', () => {
   });
 });
 
+describe('message list: filtered conversations', () => {
+  // Conversation A: 1 (unread, flagged) ← 3 (read, newest). Conversation B: 2 (read) ← 4 (read). Message 5 alone, unread.
+  const seed = () =>
+    sink.applyNewMessages(inbox, [
+      header(1, { flags: ['\\Flagged'] }),
+      header(2, { flags: ['\\Seen'] }),
+      header(3, { flags: ['\\Seen'], inReplyTo: '<m1@example.com>', references: ['<m1@example.com>'] }),
+      header(4, { flags: ['\\Seen'], inReplyTo: '<m2@example.com>', references: ['<m2@example.com>'] }),
+      header(5),
+    ]);
+
+  it('lists a conversation when any of its messages passes the filter, at its newest message', () => {
+    seed();
+    const unread = listMessages(t.store.db, { folderId: inbox, threaded: true, offset: 0, limit: 10, filter: { unread: true } });
+    expect(unread.rows.map((row) => row.uid)).toEqual([5, 3]);
+    expect(unread.total).toBe(2);
+    const flagged = listMessages(t.store.db, { folderId: inbox, threaded: true, offset: 0, limit: 10, filter: { flagged: true } });
+    expect(flagged.rows.map((row) => row.uid)).toEqual([3]);
+    expect(flagged.total).toBe(1);
+    // The unified Inbox, and a date range that only the older message of conversation A falls in.
+    const early = { until: header(1).date as number };
+    expect(uids({ unifiedInbox: true, threaded: true, offset: 0, limit: 10, filter: { unread: true } })).toEqual([5, 3]);
+    expect(uids({ folderId: inbox, threaded: true, offset: 0, limit: 10, filter: early })).toEqual([3]);
+    // Unthreaded lists still list messages.
+    expect(uids({ folderId: inbox, offset: 0, limit: 10, filter: { unread: true } })).toEqual([5, 1]);
+  });
+
+  it("a filtered conversation list walks the heads' index, finds members through the filter's index, never sorts", () => {
+    const { sql, params } = pageSql({ folderId: inbox, threaded: true, offset: 0, limit: 200, filter: { unread: true } });
+    const plan = planOf(sql, params);
+    expectIndexedPlan(plan, 'messages_heads_by_folder_date');
+    expect(plan.join(' | ')).toContain('messages_unread_by_folder_date');
+    // The total counts distinct conversations among the unread messages alone: work in proportion to those.
+    const total = totalSql({ folderId: inbox, threaded: true, offset: 0, limit: 1, filter: { unread: true } });
+    expect(planOf(total.sql, total.params).sort()).toEqual([
+      'SEARCH t USING INDEX messages_unread_by_folder_date (folder_id=?)',
+      'USE TEMP B-TREE FOR count(DISTINCT)',
+    ]);
+  });
+});
+
 describe('message list: query plans', () => {
   const cases: Array<[string, Omit<MessageQuery, 'offset' | 'limit'>, string]> = [
     ['the newest of a folder', {}, 'messages_by_folder_date'],

@@ -28,6 +28,8 @@ interface PlannedQuery {
   threaded: boolean;
   /** A full-text search: the rows come from the FTS5 index, and at most SEARCH_TOTAL_CAP of them. */
   search: boolean;
+  /** A filtered threaded list: FROM … WHERE of the messages whose conversations it lists. */
+  threadMembers: string | null;
 }
 
 function checkQuery(query: MessageQuery): void {
@@ -42,28 +44,32 @@ function checkQuery(query: MessageQuery): void {
   }
 }
 
+/** The filters of a list as terms on the messages table under `alias`. */
+function filterTerms(filter: NonNullable<MessageQuery['filter']>, alias: string): string[] {
+  const terms: string[] = [];
+  if (filter.unread) terms.push(`${alias}.seen = 0`);
+  if (filter.flagged) terms.push(`${alias}.flagged = 1`);
+  if (filter.hasAttachments) terms.push(`${alias}.has_attachments = 1`);
+  if (filter.since !== undefined) terms.push(`${alias}.date >= @since`);
+  if (filter.until !== undefined) terms.push(`${alias}.date <= @until`);
+  return terms;
+}
+
 function plan(query: MessageQuery): PlannedQuery {
   const filter = query.filter ?? {};
   const params: Record<string, unknown> = {};
   // The literal `m.is_inbox = 1` / `m.thread_head = 1` / `m.seen = 0` terms are what let SQLite use the partial
   // indexes: it matches them textually against each index's WHERE clause.
-  const where = [query.folderId !== undefined ? 'm.folder_id = @folderId' : 'm.is_inbox = 1'];
+  const scope = query.folderId !== undefined ? 'folder_id = @folderId' : 'is_inbox = 1';
+  const where = [`m.${scope}`];
   if (query.folderId !== undefined) params.folderId = query.folderId;
-  if (filter.unread) where.push('m.seen = 0');
-  if (filter.flagged) where.push('m.flagged = 1');
-  if (filter.hasAttachments) where.push('m.has_attachments = 1');
-  if (filter.since !== undefined) {
-    where.push('m.date >= @since');
-    params.since = filter.since;
-  }
-  if (filter.until !== undefined) {
-    where.push('m.date <= @until');
-    params.until = filter.until;
-  }
+  if (filter.since !== undefined) params.since = filter.since;
+  if (filter.until !== undefined) params.until = filter.until;
   const match = filter.text !== undefined ? toMatchQuery(filter.text) : null;
   if (match !== null) {
     // Search results list matching messages, not threads: the match may be in any message of a conversation.
     where.unshift('messages_search MATCH @match', SEARCH_ENTRY_COUNTS('s.rowid', 'm'));
+    where.push(...filterTerms(filter, 'm'));
     params.match = match;
     return {
       from: `messages_search s CROSS JOIN messages m ON m.id = ${SEARCH_ROWID_MESSAGE_ID('s.rowid')}`,
@@ -72,9 +78,22 @@ function plan(query: MessageQuery): PlannedQuery {
       params,
       threaded: Boolean(query.threaded),
       search: true,
+      threadMembers: null,
     };
   }
-  if (query.threaded) where.push('m.thread_head = 1');
+  let threadMembers: string | null = null;
+  if (query.threaded) {
+    where.push('m.thread_head = 1');
+    // A conversation is listed when any of its messages here passes the filters (an older unread reply counts),
+    // at the place of its newest message. The members are found through the filters' own partial indexes.
+    const terms = filterTerms(filter, 't');
+    if (terms.length > 0) {
+      threadMembers = `FROM messages t WHERE t.${scope} AND ${terms.join(' AND ')}`;
+      where.push(`m.thread_id IN (SELECT t.thread_id ${threadMembers})`);
+    }
+  } else {
+    where.push(...filterTerms(filter, 'm'));
+  }
   return {
     from: 'messages m',
     where,
@@ -82,6 +101,7 @@ function plan(query: MessageQuery): PlannedQuery {
     params,
     threaded: Boolean(query.threaded),
     search: false,
+    threadMembers,
   };
 }
 
@@ -106,6 +126,10 @@ export function totalSql(query: MessageQuery): { sql: string; params: Record<str
     const counter = onlyScope ? 'total_count' : 'unread_count';
     const scope = query.folderId !== undefined ? 'id = @folderId' : "role = 'inbox'";
     return { sql: `SELECT coalesce(sum(${counter}), 0) AS n FROM folders WHERE ${scope}`, params: planned.params };
+  }
+  if (planned.threadMembers !== null) {
+    // One conversation per thread id (a thread has one newest message per folder, and one Inbox per account).
+    return { sql: `SELECT count(DISTINCT t.thread_id) AS n ${planned.threadMembers}`, params: planned.params };
   }
   const matching = `FROM ${planned.from} WHERE ${planned.where.join(' AND ')}`;
   return {

@@ -85,8 +85,10 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
       return result;
     },
     close() {
-      checkpointer?.close();
       db.close();
+      // Closed after the writer, so the worker's is the last connection: it folds the log in and deletes it. Closed
+      // together, each could see the other still open and leave the log behind.
+      checkpointer?.close();
     },
   };
 }
