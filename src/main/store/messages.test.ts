@@ -4,7 +4,7 @@ import type { SyncSink } from '../sync/sink';
 import { BODIES_WANTED_SQL } from './bodies';
 import { all } from './db';
 import { countUnread } from './folders';
-import { listMessages, pageSql, SEARCH_TOTAL_CAP, totalSql } from './messages';
+import { idsSql, listMessages, pageSql, SEARCH_TOTAL_CAP, totalSql } from './messages';
 import { createSyncSink } from './syncSink';
 import { BASE_DATE, header, openTestStore, remoteFolder, seedAccount, type TestStore } from './testStore';
 
@@ -159,12 +159,26 @@ describe('message list: filtered conversations', () => {
     const flagged = listMessages(t.store.db, { folderId: inbox, threaded: true, offset: 0, limit: 10, filter: { flagged: true } });
     expect(flagged.rows.map((row) => row.uid)).toEqual([3]);
     expect(flagged.total).toBe(1);
-    // The unified Inbox, and a date range that only the older message of conversation A falls in.
-    const early = { until: header(1).date as number };
     expect(uids({ unifiedInbox: true, threaded: true, offset: 0, limit: 10, filter: { unread: true } })).toEqual([5, 3]);
-    expect(uids({ folderId: inbox, threaded: true, offset: 0, limit: 10, filter: early })).toEqual([3]);
+    // Dates bound the newest message of a conversation, with or without a state filter.
+    const beforeFour = { until: header(4).date as number };
+    expect(uids({ folderId: inbox, threaded: true, offset: 0, limit: 10, filter: beforeFour })).toEqual([4, 3]);
+    const unreadBeforeFour = listMessages(t.store.db, { folderId: inbox, threaded: true, offset: 0, limit: 10, filter: { ...beforeFour, unread: true } });
+    expect(unreadBeforeFour.rows.map((row) => row.uid)).toEqual([3]);
+    expect(unreadBeforeFour.total).toBe(1);
     // Unthreaded lists still list messages.
     expect(uids({ folderId: inbox, offset: 0, limit: 10, filter: { unread: true } })).toEqual([5, 1]);
+  });
+
+  it('"select all" up to a date leaves out a conversation whose newest message came after it', () => {
+    seed();
+    const until = header(3).date as number;
+    sink.applyNewMessages(inbox, [header(6, { inReplyTo: '<m2@example.com>', references: ['<m2@example.com>'] })]);
+    const { sql, params } = idsSql({ folderId: inbox, threaded: true, filter: { until } });
+    const ids = all<{ id: number }>(t.store.db, sql, params).map((row) => row.id);
+    const uidOf = new Map(all<{ id: number; uid: number }>(t.store.db, 'SELECT id, uid FROM messages').map((row) => [row.id, row.uid]));
+    // Conversation A (1, 3) was listed up to `until`; conversation B got reply 6 since, and stays out whole.
+    expect(ids.map((id) => uidOf.get(id)).sort()).toEqual([1, 3]);
   });
 
   it("a filtered conversation list walks the heads' index, finds members through the filter's index, never sorts", () => {

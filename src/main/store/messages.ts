@@ -28,7 +28,7 @@ interface PlannedQuery {
   threaded: boolean;
   /** A full-text search: the rows come from the FTS5 index, and at most SEARCH_TOTAL_CAP of them. */
   search: boolean;
-  /** A filtered threaded list: FROM … WHERE of the messages whose conversations it lists. */
+  /** A threaded list filtered by state alone: FROM … WHERE of the messages whose conversations it lists. */
   threadMembers: string | null;
 }
 
@@ -44,14 +44,20 @@ function checkQuery(query: MessageQuery): void {
   }
 }
 
-/** The filters of a list as terms on the messages table under `alias`. */
-function filterTerms(filter: NonNullable<MessageQuery['filter']>, alias: string): string[] {
+/** The state filters of a list (unread, flagged, with attachments) as terms on the messages table under `alias`. */
+function stateTerms(filter: NonNullable<MessageQuery['filter']>, alias: string): string[] {
   const terms: string[] = [];
   if (filter.unread) terms.push(`${alias}.seen = 0`);
   if (filter.flagged) terms.push(`${alias}.flagged = 1`);
   if (filter.hasAttachments) terms.push(`${alias}.has_attachments = 1`);
-  if (filter.since !== undefined) terms.push(`${alias}.date >= @since`);
-  if (filter.until !== undefined) terms.push(`${alias}.date <= @until`);
+  return terms;
+}
+
+/** The date bounds of a list, on the listed rows themselves (`m`). */
+function dateTerms(filter: NonNullable<MessageQuery['filter']>): string[] {
+  const terms: string[] = [];
+  if (filter.since !== undefined) terms.push('m.date >= @since');
+  if (filter.until !== undefined) terms.push('m.date <= @until');
   return terms;
 }
 
@@ -69,7 +75,7 @@ function plan(query: MessageQuery): PlannedQuery {
   if (match !== null) {
     // Search results list matching messages, not threads: the match may be in any message of a conversation.
     where.unshift('messages_search MATCH @match', SEARCH_ENTRY_COUNTS('s.rowid', 'm'));
-    where.push(...filterTerms(filter, 'm'));
+    where.push(...stateTerms(filter, 'm'), ...dateTerms(filter));
     params.match = match;
     return {
       from: `messages_search s CROSS JOIN messages m ON m.id = ${SEARCH_ROWID_MESSAGE_ID('s.rowid')}`,
@@ -84,15 +90,19 @@ function plan(query: MessageQuery): PlannedQuery {
   let threadMembers: string | null = null;
   if (query.threaded) {
     where.push('m.thread_head = 1');
-    // A conversation is listed when any of its messages here passes the filters (an older unread reply counts),
-    // at the place of its newest message. The members are found through the filters' own partial indexes.
-    const terms = filterTerms(filter, 't');
+    // A conversation passes a state filter when any of its messages here does (an older unread reply counts), and
+    // is listed at the place of its newest message; the members are found through the filter's own partial index.
+    // Date bounds stay on the newest message: "select all" bounds itself by the newest row the user saw, and a
+    // conversation that got a reply since must not be taken with it.
+    const terms = stateTerms(filter, 't');
     if (terms.length > 0) {
-      threadMembers = `FROM messages t WHERE t.${scope} AND ${terms.join(' AND ')}`;
-      where.push(`m.thread_id IN (SELECT t.thread_id ${threadMembers})`);
+      const members = `FROM messages t WHERE t.${scope} AND ${terms.join(' AND ')}`;
+      where.push(`m.thread_id IN (SELECT t.thread_id ${members})`);
+      if (dateTerms(filter).length === 0) threadMembers = members;
     }
+    where.push(...dateTerms(filter));
   } else {
-    where.push(...filterTerms(filter, 'm'));
+    where.push(...stateTerms(filter, 'm'), ...dateTerms(filter));
   }
   return {
     from: 'messages m',
