@@ -1,7 +1,7 @@
 /**
  * A new user reads mail in web mode, driven in Chromium against the real Dovecot/Postfix rig: adds an account
- * (a wrong password first), reads a plain and an HTML message (remote content blocked until asked, scripts never
- * run), scrolls a 10,000-message folder, switches to Italian, and keeps reading cached mail with the server down.
+ * (a wrong password first), reads a plain, a format=flowed and an HTML message (remote content blocked until
+ * asked, scripts never run), scrolls a 10,000-message folder, switches to Italian, and keeps reading cached mail with the server down.
  * The steps share one browser page and run in order; each saves a screenshot under test-output/e2e/.
  */
 import type { Page } from 'playwright-core';
@@ -48,6 +48,7 @@ beforeAll(async () => {
       `<p><a href="https://example.com/offer">See the offer</a></p>`,
   });
   await seedMaildir(user, 'Bulk', bulkMessages(BULK_COUNT, user.address), { seen: true });
+  await seedMaildir(user, 'Flowed', [flowedMessage(user.address)]);
   app = await openApp();
   page = app.page;
 });
@@ -103,6 +104,19 @@ describe('reading mail in web mode', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.attachment').getByRole('button').click()]);
     expect(download.suggestedFilename()).toBe('planimetria.txt');
     await screenshot(page, '04-plain-message');
+  });
+
+  it('reads a format=flowed message as paragraphs that follow the width of the reader', async () => {
+    await folderButton(page, 'Flowed').click();
+    await row('Piano della settimana').click();
+    const body = page.getByTestId('plain-body');
+    await body.waitFor({ timeout: 30_000 });
+    const text = await body.innerText();
+    expect(text).toContain('le riunioni del lunedì e del giovedì si spostano al pomeriggio, così');
+    expect(text).toContain('> Lo mandi entro venerdì?');
+    await screenshot(page, '04b-flowed-message');
+    await folderButton(page, 'Inbox').click();
+    await row('Newsletter with a picture').waitFor();
   });
 
   it('blocks the remote image of an HTML message until "Show once", and never runs its script', async () => {
@@ -212,3 +226,29 @@ describe('reading mail in web mode', () => {
     await screenshot(page, '08-offline-reading');
   });
 });
+
+/** Plain text as Thunderbird sends it (RFC 3676): lines wrapped at 72 columns, each soft break after a space. */
+function flowedMessage(to: string): string {
+  return [
+    'From: Giulia Neri <giulia@postino.test>',
+    `To: ${to}`,
+    'Subject: Piano della settimana',
+    'Message-ID: <flowed.e2e@postino.test>',
+    'Date: Mon, 23 Nov 2026 08:30:00 +0100',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8; format=flowed',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'Ciao,',
+    '',
+    'ecco il piano della settimana prossima: le riunioni del lunedì e del ',
+    'giovedì si spostano al pomeriggio, così la mattina resta libera per i ',
+    'sopralluoghi in cantiere.',
+    '',
+    '> Lo mandi entro ',
+    '> venerdì?',
+    '',
+    'Giulia',
+    '',
+  ].join('\r\n');
+}
