@@ -1,20 +1,12 @@
 // Child process: the bare-imapflow reference figures, printed as JSON on stdout.
 // Usage: node --import tsx bench/imapflowReference.ts '<{ rig, user }>'
-import { ImapFlow } from 'imapflow';
 import type { RigInfo, TestUser } from '../tests/rig';
-
-function client(rig: RigInfo, user: TestUser): ImapFlow {
-  // Plain IMAP without STARTTLS, as mbsync's SSLType None: the protocol, not Dovecot's TLS.
-  return new ImapFlow({
-    host: rig.host, port: rig.imapPort, secure: false, doSTARTTLS: false,
-    auth: { user: user.username, pass: user.password }, logger: false,
-  });
-}
+import { plainClient } from './plainClient';
 
 /** `UID FETCH 1:* (UID FLAGS ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS (REFERENCES)])`. */
 async function fetchAllHeaders(rig: RigInfo, user: TestUser): Promise<{ seconds: number; messages: number }> {
   const started = performance.now();
-  const connection = client(rig, user);
+  const connection = plainClient(rig, user);
   await connection.connect();
   const lock = await connection.getMailboxLock('INBOX');
   let messages = 0;
@@ -30,7 +22,7 @@ async function fetchAllHeaders(rig: RigInfo, user: TestUser): Promise<{ seconds:
 
 /** Login, SELECT (CONDSTORE), `UID FETCH 1:* (FLAGS) (CHANGEDSINCE <highest>)`: what a no-change resync costs. */
 async function condstoreNoChange(rig: RigInfo, user: TestUser): Promise<{ seconds: number; changed: number }> {
-  const probe = client(rig, user);
+  const probe = plainClient(rig, user);
   await probe.connect();
   const status = await probe.status('INBOX', { highestModseq: true });
   await probe.logout();
@@ -38,7 +30,7 @@ async function condstoreNoChange(rig: RigInfo, user: TestUser): Promise<{ second
   if (highestModseq === undefined) throw new Error('bench: the server did not report HIGHESTMODSEQ');
 
   const started = performance.now();
-  const connection = client(rig, user);
+  const connection = plainClient(rig, user);
   await connection.connect();
   const lock = await connection.getMailboxLock('INBOX');
   let changed = 0;

@@ -3,7 +3,6 @@
 // (bench/postino.ts) in a child process of its own, and prints every figure in seconds plus the ratios.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { fileURLToPath } from 'node:url';
 import { createUser, startRig } from '../tests/rig';
 import { resetFolderIndex } from '../tests/rig/maildir';
@@ -11,6 +10,7 @@ import { seedGeneratedMessages } from '../tests/rig/seed';
 import { measureMbsync } from './mbsync';
 import { buildPostinoChild } from './buildChild';
 import { childErrorLine, runMeasuredBuilt, runMeasuredScript } from './measuredChild';
+import { plainClient } from './plainClient';
 import { printPostino, printReference, type ReferenceFigures } from './report';
 import type { RigInfo, TestUser } from '../tests/rig';
 
@@ -78,10 +78,7 @@ try {
  * long-running server did that long ago, so one throwaway SELECT does it here.
  */
 async function settleSeededFolder(server: RigInfo, owner: TestUser): Promise<void> {
-  const client = new ImapFlow({
-    host: server.host, port: server.imapPort, secure: false, doSTARTTLS: false,
-    auth: { user: owner.username, pass: owner.password }, logger: false,
-  });
+  const client = plainClient(server, owner);
   await client.connect();
   await client.mailboxOpen('INBOX');
   await client.logout();

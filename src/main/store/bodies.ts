@@ -1,8 +1,7 @@
 /** Cached bodies: the text and sanitised HTML of a message, fetched once and kept for offline reading. */
-import type { Address } from '../../shared/types';
 import type { ParsedBody, TextPart } from '../sync/sink';
 import { all, bit, get, run, type Db } from './db';
-import { indexFullText, type FullSearchEntry, type SearchableText } from './search';
+import { indexFullText, SEARCH_COLUMNS_SQL, searchableText, type FullSearchEntry, type SearchColumns } from './search';
 
 export interface BodyWanted {
   messageId: number;
@@ -23,31 +22,6 @@ export function listBodiesWanted(db: Db, folderId: number, sinceDate: number, li
     sinceDate,
     limit,
   ]).map((row) => ({ messageId: row.messageId, uid: row.uid, textParts: JSON.parse(row.textPartsJson) as TextPart[] }));
-}
-
-/** The columns of a message its search entries are made of, as `searchColumnsOf` reads them. */
-export interface SearchColumns {
-  date: number;
-  subject: string;
-  fromJson: string | null;
-  toJson: string;
-  ccJson: string;
-  bccJson: string;
-  replyToJson: string;
-}
-
-/** Selects SearchColumns from `messages` (as `m`, or unqualified when `table` is empty). */
-export const SEARCH_COLUMNS_SQL = (table = ''): string =>
-  ['date', 'subject', 'from_json AS fromJson', 'to_json AS toJson', 'cc_json AS ccJson', 'bcc_json AS bccJson', 'reply_to_json AS replyToJson']
-    .map((column) => `${table}${column}`)
-    .join(', ');
-
-export function searchableText(message: SearchColumns, body: string): SearchableText {
-  const from = message.fromJson ? (JSON.parse(message.fromJson) as Address) : null;
-  const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
-    (json) => JSON.parse(json) as Address[],
-  );
-  return { subject: message.subject, addresses: [from, ...addresses], body };
 }
 
 /**

@@ -95,12 +95,13 @@ function plan(query: MessageQuery): PlannedQuery {
     // Date bounds stay on the newest message: "select all" bounds itself by the newest row the user saw, and a
     // conversation that got a reply since must not be taken with it.
     const terms = stateTerms(filter, 't');
+    const dates = dateTerms(filter);
     if (terms.length > 0) {
       const members = `FROM messages t WHERE t.${scope} AND ${terms.join(' AND ')}`;
       where.push(`m.thread_id IN (SELECT t.thread_id ${members})`);
-      if (dateTerms(filter).length === 0) threadMembers = members;
+      if (dates.length === 0) threadMembers = members;
     }
-    where.push(...dateTerms(filter));
+    where.push(...dates);
   } else {
     where.push(...stateTerms(filter, 'm'), ...dateTerms(filter));
   }

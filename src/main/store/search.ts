@@ -26,6 +26,31 @@ export function addressesText(addresses: ReadonlyArray<Address | null>): string 
     .join(' ');
 }
 
+/** The columns of a message its search entries are made of, as `searchableText` reads them. */
+export interface SearchColumns {
+  date: number;
+  subject: string;
+  fromJson: string | null;
+  toJson: string;
+  ccJson: string;
+  bccJson: string;
+  replyToJson: string;
+}
+
+/** The select list of SearchColumns from `messages`, each column prefixed with `table` (`'m.'`) when given. */
+export const SEARCH_COLUMNS_SQL = (table = ''): string =>
+  ['date', 'subject', 'from_json AS fromJson', 'to_json AS toJson', 'cc_json AS ccJson', 'bcc_json AS bccJson', 'reply_to_json AS replyToJson']
+    .map((column) => `${table}${column}`)
+    .join(', ');
+
+export function searchableText(message: SearchColumns, body: string): SearchableText {
+  const from = message.fromJson ? (JSON.parse(message.fromJson) as Address) : null;
+  const addresses = [message.toJson, message.ccJson, message.bccJson, message.replyToJson].flatMap(
+    (json) => JSON.parse(json) as Address[],
+  );
+  return { subject: message.subject, addresses: [from, ...addresses], body };
+}
+
 export interface SearchEntry {
   messageId: number;
   /** The message's stored date: with the id it makes the search rowid. */

@@ -1,13 +1,13 @@
 /**
  * The search index merges its segments 16 at a time instead of FTS5's default 4. Every committed batch of a sync
  * writes one new segment; with 4, each term list was merged and rewritten about twice as often, which was an
- * eighth of a first sync's time at 100,000 messages. Queries read a few more segments at most: a search of a
- * 100,000-message cache stays well under a frame (see the search plan tests). The setting is stored in the index.
+ * eighth of a first sync's time at 100,000 messages. The price is that a query may read a few more segments. The
+ * setting is stored in the index.
  * https://sqlite.org/fts5.html#the_automerge_configuration_option
  */
 import type { Migration } from './index';
 
-export const SEARCH_AUTOMERGE = 16;
+const SEARCH_AUTOMERGE = 16;
 
 export const migration0310: Migration = {
   version: 310,

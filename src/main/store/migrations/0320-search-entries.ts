@@ -3,9 +3,8 @@
  * entry (with the body) has it clear, and the message id is the 30 bits below (a billion messages per cache). Until
  * now a body replaced the one entry of its message; this step re-indexes every cached message the new way, once.
  */
-import { SEARCH_COLUMNS_SQL, searchableText, type SearchColumns } from '../bodies';
 import { all, type Db } from '../db';
-import { indexFullText, indexHeaders, SEARCH_HEADER_BIT } from '../search';
+import { indexFullText, indexHeaders, SEARCH_COLUMNS_SQL, SEARCH_HEADER_BIT, searchableText, type SearchColumns } from '../search';
 import { SEARCH_ROWID } from './0010-initial';
 import type { Migration } from './index';
 
