@@ -12,6 +12,7 @@ import { openApp, type OpenApp } from './support/app';
 import { screenshot } from './support/browser';
 import { startCountingServer, type CountingServer } from './support/countingServer';
 import { folderButton } from './support/locators';
+import { renderMessage } from '../rig/seed/mime';
 import { bulkMessages } from './support/mail';
 
 const WRONG_PASSWORD = 'not-the-password';
@@ -228,17 +229,8 @@ describe('reading mail in web mode', () => {
 });
 
 /** Plain text as Thunderbird sends it (RFC 3676): lines wrapped at 72 columns, each soft break after a space. */
-function flowedMessage(to: string): string {
-  return [
-    'From: Giulia Neri <giulia@postino.test>',
-    `To: ${to}`,
-    'Subject: Piano della settimana',
-    'Message-ID: <flowed.e2e@postino.test>',
-    'Date: Mon, 23 Nov 2026 08:30:00 +0100',
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8; format=flowed',
-    'Content-Transfer-Encoding: 8bit',
-    '',
+function flowedMessage(to: string): Buffer {
+  const body = [
     'Ciao,',
     '',
     'ecco il piano della settimana prossima: le riunioni del lunedì e del ',
@@ -249,6 +241,15 @@ function flowedMessage(to: string): string {
     '> venerdì?',
     '',
     'Giulia',
-    '',
-  ].join('\r\n');
+  ].join('\n');
+  return renderMessage(
+    {
+      from: { name: 'Giulia Neri', address: 'giulia@postino.test' },
+      to: [{ name: 'E2E Reader', address: to }],
+      subject: 'Piano della settimana',
+      date: new Date('2026-11-23T07:30:00Z'),
+      messageId: 'flowed.e2e@postino.test',
+    },
+    { kind: 'text', subtype: 'plain', flowed: true, body },
+  );
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser, deliver, seedMaildir } from '../rig';
 import { generateMessages } from '../rig/seed/generate';
+import { renderMessage } from '../rig/seed/mime';
 import { openSyncHarness, serverFlags, type SyncHarness } from './sync.harness';
 
 let harness: SyncHarness | undefined;
@@ -59,23 +60,27 @@ describe('sync: first sync', () => {
 describe('sync: format=flowed', () => {
   it('sync: a format=flowed message is cached with its soft line breaks joined, as Dovecot describes its part', async () => {
     const user = await createUser('flowed');
-    const raw = [
-      'From: Bruno <bruno@example.com>',
-      `To: Flowed <${user.address}>`,
-      'Subject: Piano settimanale',
-      'Message-ID: <flowed.1@example.com>',
-      'Date: Mon, 02 Nov 2026 09:00:00 +0100',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8; format=flowed',
-      'Content-Transfer-Encoding: 8bit',
-      '',
-      'Ecco il piano per la settimana prossima, con le riunioni del lunedì e del ',
-      'giovedì spostate al pomeriggio.',
-      '',
-      '> Lo mandi entro ',
-      '> venerdì?',
-      '',
-    ].join('\r\n');
+    const raw = renderMessage(
+      {
+        from: { name: 'Bruno', address: 'bruno@example.com' },
+        to: [{ name: 'Flowed', address: user.address }],
+        subject: 'Piano settimanale',
+        date: new Date('2026-11-02T08:00:00Z'),
+        messageId: 'flowed.1@example.com',
+      },
+      {
+        kind: 'text',
+        subtype: 'plain',
+        flowed: true,
+        body: [
+          'Ecco il piano per la settimana prossima, con le riunioni del lunedì e del ',
+          'giovedì spostate al pomeriggio.',
+          '',
+          '> Lo mandi entro ',
+          '> venerdì?',
+        ].join('\n'),
+      },
+    );
     await seedMaildir(user, 'INBOX', [raw]);
     harness = openSyncHarness(user);
     const h = harness;

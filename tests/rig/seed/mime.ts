@@ -45,7 +45,8 @@ export function base64Lines(content: Buffer): string {
 }
 
 export type MimePart =
-  | { kind: 'text'; subtype: 'plain' | 'html'; body: string }
+  /** `flowed`: plain text sent as `format=flowed` (RFC 3676), its soft breaks written as a space before the line end. */
+  | { kind: 'text'; subtype: 'plain' | 'html'; body: string; flowed?: boolean }
   | { kind: 'attachment'; filename: string; contentType: string; content: Buffer }
   | { kind: 'multipart'; subtype: 'alternative' | 'mixed'; boundary: string; parts: MimePart[] };
 
@@ -53,7 +54,8 @@ export type MimePart =
 export function renderPart(part: MimePart): string {
   switch (part.kind) {
     case 'text':
-      return `Content-Type: text/${part.subtype}; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n` +
+      return `Content-Type: text/${part.subtype}; charset=UTF-8${part.flowed ? '; format=flowed' : ''}\r\n` +
+        'Content-Transfer-Encoding: 8bit\r\n\r\n' +
         `${part.body.replace(/\r?\n/g, '\r\n')}\r\n`;
     case 'attachment': {
       // RFC 2231 would be stricter for non-ASCII names; RFC 2047 in quotes is what most clients send.
