@@ -10,13 +10,17 @@ afterEach(async () => {
   harness = undefined;
 });
 
-describe('sync: first sync', () => {
-  it('sync: the first sync caches every folder with its role, every message once, newest first, in threads', async () => {
+// The rest after the first batch comes in batches through imapflow, or through the header stream (big folders).
+describe.each([
+  ['batches', { firstBatchSize: 50, batchSize: 100 }],
+  ['stream', { firstBatchSize: 50, batchSize: 100, streamFrom: 1 }],
+])('sync: first sync (%s)', (how, tuning) => {
+  it(`sync: the first sync caches every folder with its role, every message once, newest first, in threads (${how})`, async () => {
     const user = await createUser('first');
     const recipient = { name: 'First', address: user.address };
     await seedMaildir(user, 'INBOX', [...generateMessages({ count: 450, seed: 21, recipient })]);
     await seedMaildir(user, 'Sent', [...generateMessages({ count: 12, seed: 22, recipient })], { seen: true });
-    harness = openSyncHarness(user, { tuning: { firstBatchSize: 50, batchSize: 100 } });
+    harness = openSyncHarness(user, { tuning });
     const h = harness;
 
     // When the first progress report arrives, the cache must already hold exactly the newest 50 messages.

@@ -16,7 +16,14 @@ export const HEADER_QUERY: FetchQueryObject = {
   headers: ['references'],
 };
 
-export function toHeaderRecord(message: FetchMessageObject): HeaderRecord {
+/** HEADER_QUERY as the items of a UID FETCH command, for the header stream (ops/streamHeaders.ts). */
+export const HEADER_ITEMS = 'UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (REFERENCES)]';
+
+/** The fields of a FETCH response toHeaderRecord reads, from imapflow's parser or from the header stream's. */
+export type HeaderFetch = Pick<FetchMessageObject, 'uid'> &
+  Partial<Pick<FetchMessageObject, 'flags' | 'modseq' | 'internalDate' | 'size' | 'envelope' | 'bodyStructure' | 'headers'>>;
+
+export function toHeaderRecord(message: HeaderFetch): HeaderRecord {
   const envelope = message.envelope ?? {};
   const { textParts, attachments } = describeStructure(message.bodyStructure);
   return {

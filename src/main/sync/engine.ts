@@ -28,6 +28,9 @@ export interface SyncTuning extends HeaderSyncTuning {
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
   firstBatchSize: 200,
   batchSize: 2_000,
+  // Below this the stream's saving (~20 µs of CPU a header) is smaller than the login it costs on a distant server.
+  streamFrom: 10_000,
+  streamChunkSize: 10_000,
   commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
   bodyBatchSize: 500,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
@@ -127,6 +130,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           pool,
           now,
           tuning,
+          log,
           onProgress: (done, total) => accounts.syncing(folder.accountId, folder.path, done, total),
         },
         folder,
