@@ -8,8 +8,6 @@ function readAll(chunks: Buffer[]): ResponseLine[] {
   return lines;
 }
 
-const atom = (value: string) => ({ type: 'ATOM', value });
-const str = (value: string) => ({ type: 'STRING', value });
 
 const FETCH =
   '* 12 FETCH (UID 40 FLAGS (\\Seen $Label1) RFC822.SIZE 2048 ' +
@@ -18,32 +16,32 @@ const FETCH =
   'H1 OK Fetch completed (0.001 + 0.000 secs).\r\n';
 
 describe('responseReader', () => {
-  it('reads a FETCH response into imapflow tokens: lists, NIL, escaped quotes, UTF-8, a section name and a literal', () => {
+  it('reads a FETCH response into plain values: lists, NIL, escaped quotes, UTF-8, a section name and a literal', () => {
     const [fetch, done] = readAll([Buffer.from(FETCH)]);
     expect(fetch).toEqual([
-      atom('*'),
-      atom('12'),
-      atom('FETCH'),
+      '*',
+      '12',
+      'FETCH',
       [
-        atom('UID'),
-        atom('40'),
-        atom('FLAGS'),
-        [atom('\\Seen'), atom('$Label1')],
-        atom('RFC822.SIZE'),
-        atom('2048'),
-        atom('ENVELOPE'),
+        'UID',
+        '40',
+        'FLAGS',
+        ['\\Seen', '$Label1'],
+        'RFC822.SIZE',
+        '2048',
+        'ENVELOPE',
         [
-          str('Mon, 1 Jan 2024 08:58:56 +0000'),
-          str('Caff\u00e8 "alle" 10'),
-          [[str('Doe, J \\ Co'), null, str('j.doe'), str('example.it')]],
+          'Mon, 1 Jan 2024 08:58:56 +0000',
+          'Caff\u00e8 "alle" 10',
+          [['Doe, J \\ Co', null, 'j.doe', 'example.it']],
           null, null, null, null, null, null,
-          str('<a@b>'),
+          '<a@b>',
         ],
-        atom('BODY[HEADER.FIELDS (REFERENCES)]'),
-        { type: 'LITERAL', value: Buffer.from('References: <x@y>\r\n\r\n') },
+        'BODY[HEADER.FIELDS (REFERENCES)]',
+        Buffer.from('References: <x@y>\r\n\r\n'),
       ],
     ]);
-    expect(done).toEqual([atom('H1'), atom('OK'), { type: 'TEXT', value: 'Fetch completed (0.001 + 0.000 secs).' }]);
+    expect(done).toEqual(['H1', 'OK', 'Fetch completed (0.001 + 0.000 secs).']);
   });
 
   it('gives the same lines however the bytes are split, even inside a UTF-8 character, a literal or a CRLF', () => {
@@ -57,12 +55,12 @@ describe('responseReader', () => {
 
   it('keeps the text of a status response whole, a lone quote or parenthesis included', () => {
     const [line] = readAll([Buffer.from('* OK [ALERT] Don\'t "panic (really\r\n')]);
-    expect(line).toEqual([atom('*'), atom('OK'), { type: 'TEXT', value: '[ALERT] Don\'t "panic (really' }]);
+    expect(line).toEqual(['*', 'OK', '[ALERT] Don\'t "panic (really']);
   });
 
   it('reads a non-synchronizing literal ({n+}) and an empty one', () => {
     const [line] = readAll([Buffer.from('* 1 FETCH (BODY[1] {3+}\r\nabc BODY[2] {0}\r\n)\r\n')]);
-    expect(line?.[3]).toEqual([atom('BODY[1]'), { type: 'LITERAL', value: Buffer.from('abc') }, atom('BODY[2]'), { type: 'LITERAL', value: Buffer.alloc(0) }]);
+    expect(line?.[3]).toEqual(['BODY[1]', Buffer.from('abc'), 'BODY[2]', Buffer.alloc(0)]);
   });
 
   it('refuses what is not IMAP with a ResponseFormatError instead of waiting for bytes that will not come', () => {
@@ -79,6 +77,6 @@ describe('responseReader', () => {
     reader.push(Buffer.from('* 3 FETCH (UID 9 BODY[] {5}\r\nab'));
     expect(lines).toEqual([]);
     reader.push(Buffer.from('cde)\r\n'));
-    expect(lines).toEqual([[atom('*'), atom('3'), atom('FETCH'), [atom('UID'), atom('9'), atom('BODY[]'), { type: 'LITERAL', value: Buffer.from('abcde') }]]]);
+    expect(lines).toEqual([['*', '3', 'FETCH', ['UID', '9', 'BODY[]', Buffer.from('abcde')]]]);
   });
 });

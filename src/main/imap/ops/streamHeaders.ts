@@ -8,15 +8,15 @@
  * The connection is used up: it ends with LOGOUT, and the pool opens a new one for the lane's next operation.
  */
 import type { Duplex } from 'node:stream';
-import type { ImapAttribute, ImapAttributeList, ImapFlow } from 'imapflow';
-import { parseBodystructure, parseEnvelope } from 'imapflow/lib/tools.js';
+import type { ImapFlow } from 'imapflow';
 import { PostinoError } from '../../../shared/errors';
 import type { HeaderRecord } from '../../sync/sink';
 import { classifyError } from '../classifyError';
 import { DEFAULT_COMMAND_TIMEOUT_MS, withDeadline } from '../deadline';
 import { HEADER_ITEMS, toHeaderRecord, type HeaderFetch } from '../headerRecord';
 import { lockMailbox } from '../mailbox';
-import { ResponseReader, type ResponseLine } from '../responseReader';
+import { readBodyStructure, readEnvelope, textOf } from '../envelopeReader';
+import { ResponseReader, type ResponseLine, type Token } from '../responseReader';
 import { batchesNewestFirst, compactUids } from '../uidSet';
 
 export interface StreamHeadersArgs {
@@ -44,9 +44,7 @@ export async function streamHeaders(client: ImapFlow, args: StreamHeadersArgs): 
   const withModseq = client.enabled.has('CONDSTORE') && client.mailbox !== false && !client.mailbox.noModseq;
   const { readSocket, writeSocket, socket } = client.unbind();
   lock.release();
-  const commands = batchesNewestFirst(args.uids, args.chunkSize, args.chunkSize).map(
-    (chunk, index) => ({ tag: `H${index + 1}`, line: `UID FETCH ${compactUids(chunk)} (${HEADER_ITEMS}${withModseq ? ' MODSEQ' : ''})` }),
-  );
+  const commands = fetchCommands(args.uids, args.chunkSize, withModseq);
   try {
     await new Promise<void>((resolve, reject) => {
       const what = `UID FETCH headers in ${args.path}`;
@@ -59,15 +57,15 @@ export async function streamHeaders(client: ImapFlow, args: StreamHeadersArgs): 
       };
       const onLine = (line: ResponseLine): void => {
         const [tag, second, third] = line;
-        if (tag?.value === '*') {
-          const record = third?.value === 'FETCH' && Array.isArray(line[3]) ? headerRecordOf(line[3]) : null;
+        if (tag === '*') {
+          const record = third === 'FETCH' && Array.isArray(line[3]) ? headerRecordOf(line[3]) : null;
           if (record) pending.push(record);
           if (pending.length >= args.batchSize) flush();
           return;
         }
-        if (tag?.value !== commands[current]?.tag) return;
-        if (second?.value !== 'OK') {
-          throw new PostinoError('server-refused', `${what}: the server answered ${String(second?.value)} ${String(line[2]?.value ?? '')}`);
+        if (tag !== commands[current]?.tag) return;
+        if (second !== 'OK') {
+          throw new PostinoError('server-refused', `${what}: the server answered ${textOf(second)} ${textOf(line[2])}`);
         }
         current += 1;
         const next = commands[current];
@@ -128,6 +126,15 @@ export async function streamHeaders(client: ImapFlow, args: StreamHeadersArgs): 
   }
 }
 
+/** One tagged UID FETCH per chunk of UIDs, the newest chunk first. */
+function fetchCommands(uids: readonly number[], chunkSize: number, withModseq: boolean): Array<{ tag: string; line: string }> {
+  const items = `(${HEADER_ITEMS}${withModseq ? ' MODSEQ' : ''})`;
+  return batchesNewestFirst(uids, chunkSize, chunkSize).map((chunk, index) => ({
+    tag: `H${index + 1}`,
+    line: `UID FETCH ${compactUids(chunk)} ${items}`,
+  }));
+}
+
 function send(writeSocket: Duplex, line: string): void {
   writeSocket.write(`${line}\r\n`);
 }
@@ -143,11 +150,11 @@ function logOut(writeSocket: Duplex, socket: Duplex): void {
 }
 
 /** One FETCH response as Postino's HeaderRecord; null for an unsolicited FETCH (a flag change) without the headers. */
-export function headerRecordOf(attributes: ImapAttributeList): HeaderRecord | null {
+export function headerRecordOf(attributes: Token[]): HeaderRecord | null {
   const message: HeaderFetch = { uid: 0 };
   let hasEnvelope = false;
   for (let i = 0; i + 1 < attributes.length; i += 2) {
-    const key = attributes[i]?.value;
+    const key = attributes[i];
     const value = attributes[i + 1] ?? null;
     if (typeof key !== 'string') continue;
     switch (key.toUpperCase()) {
@@ -155,10 +162,10 @@ export function headerRecordOf(attributes: ImapAttributeList): HeaderRecord | nu
         message.uid = Number(textOf(value));
         break;
       case 'FLAGS':
-        message.flags = new Set(listOf(value).map(textOf));
+        message.flags = new Set(Array.isArray(value) ? value.map(textOf) : []);
         break;
       case 'MODSEQ':
-        message.modseq = modseqOf(listOf(value)[0] ?? null);
+        message.modseq = modseqOf(Array.isArray(value) ? textOf(value[0]) : '');
         break;
       case 'INTERNALDATE':
         message.internalDate = new Date(textOf(value));
@@ -168,33 +175,18 @@ export function headerRecordOf(attributes: ImapAttributeList): HeaderRecord | nu
         break;
       case 'ENVELOPE':
         hasEnvelope = Array.isArray(value);
-        if (Array.isArray(value)) message.envelope = parseEnvelope(value);
+        if (Array.isArray(value)) message.envelope = readEnvelope(value);
         break;
       case 'BODYSTRUCTURE':
-        if (Array.isArray(value)) message.bodyStructure = parseBodystructure(value);
+        if (Array.isArray(value)) message.bodyStructure = readBodyStructure(value);
         break;
       default:
-        if (/^BODY\[HEADER\.FIELDS/i.test(key)) message.headers = bufferOf(value);
+        if (/^BODY\[HEADER\.FIELDS/i.test(key)) message.headers = Buffer.isBuffer(value) ? value : Buffer.from(textOf(value));
     }
   }
   return hasEnvelope && Number.isSafeInteger(message.uid) && message.uid > 0 ? toHeaderRecord(message) : null;
 }
 
-function textOf(value: ImapAttribute): string {
-  if (value === null || Array.isArray(value)) return '';
-  return Buffer.isBuffer(value.value) ? value.value.toString() : String(value.value ?? '');
-}
-
-function listOf(value: ImapAttribute): ImapAttribute[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function bufferOf(value: ImapAttribute): Buffer | undefined {
-  if (value === null || Array.isArray(value)) return undefined;
-  return Buffer.isBuffer(value.value) ? value.value : Buffer.from(String(value.value ?? ''));
-}
-
-function modseqOf(value: ImapAttribute): bigint | undefined {
-  const text = textOf(value);
+function modseqOf(text: string): bigint | undefined {
   return /^\d+$/.test(text) ? BigInt(text) : undefined;
 }
