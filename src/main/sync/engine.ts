@@ -31,6 +31,9 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   // Below this the stream's saving (~20 µs of CPU a header) is smaller than the login it costs on a distant server.
   streamFrom: 10_000,
   streamChunkSize: 10_000,
+  // 500 rather than 2,000: while a transaction holds the thread nobody reads the socket, and the server stalls once
+  // its send buffer is full (100,000 headers: 5.5–5.7 s against 5.7–5.9 s; 250 was slower again: commits cost).
+  streamBatchSize: 500,
   commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
   bodyBatchSize: 500,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,

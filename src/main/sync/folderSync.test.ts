@@ -50,7 +50,7 @@ function firstSync(stream: typeof streamHeaders) {
       sink: createSyncSink(store),
       pool,
       now: () => 1,
-      tuning: { firstBatchSize: 20, batchSize: 60, streamFrom: 1, streamChunkSize: 100, commandTimeoutMs: 1_000 },
+      tuning: { firstBatchSize: 20, batchSize: 60, streamFrom: 1, streamChunkSize: 100, streamBatchSize: 60, commandTimeoutMs: 1_000 },
       log: { warn },
       onProgress: (done, total) => progress.push([done, total]),
     },

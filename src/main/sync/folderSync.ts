@@ -26,6 +26,8 @@ export interface HeaderSyncTuning {
   streamFrom: number;
   /** UIDs per UID FETCH command of the header stream. */
   streamChunkSize: number;
+  /** Headers per transaction of the header stream: short ones let the socket be read between them. */
+  streamBatchSize: number;
   commandTimeoutMs: number;
 }
 
@@ -113,7 +115,7 @@ async function fetchNewHeaders(ctx: FolderSyncContext, folder: FolderRef, newUid
       streamHeaders(client, {
         path: folder.path,
         uids: rest,
-        batchSize: tuning.batchSize,
+        batchSize: tuning.streamBatchSize,
         chunkSize: tuning.streamChunkSize,
         timeoutMs: tuning.commandTimeoutMs,
         onBatch: (records) => {
