@@ -89,7 +89,7 @@ export async function syncFolderHeaders(ctx: FolderSyncContext, folder: FolderRe
 
 /**
  * Newest first: the first small batch through imapflow, so the list fills at once. A big remainder then comes through
- * the header stream (a quarter of the CPU per header; it uses the lane's connection up), a small one in batches,
+ * the header stream (about a third of the CPU per header; it uses the lane's connection up), a small one in batches,
  * each fetched while the previous one is stored.
  */
 async function fetchNewHeaders(ctx: FolderSyncContext, folder: FolderRef, newUids: number[]): Promise<number[]> {
