@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ImapFlow } from 'imapflow';
-import { connectImap } from '../../src/main/imap/connect';
+import { connectImap, type ImapEndpoint } from '../../src/main/imap/connect';
 import { fetchHeaders } from '../../src/main/imap/ops/fetchHeaders';
 import { streamHeaders } from '../../src/main/imap/ops/streamHeaders';
 import type { HeaderRecord } from '../../src/main/sync/sink';
-import { createUser, seedMaildir } from '../rig';
+import { createUser, rigInfo, seedMaildir, type TestUser } from '../rig';
 import { generateMessages } from '../rig/seed/generate';
 import { endpointOf } from './sync.harness';
 
@@ -55,8 +55,17 @@ const AWKWARD = [
   ],
 ].map((lines) => Buffer.from(`${lines.join('\r\n')}\r\n`));
 
-async function withClient<T>(user: Parameters<typeof endpointOf>[0], work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = await connectImap(endpointOf(user));
+type Security = ImapEndpoint['security'];
+
+/** The user's endpoint in each security mode; TLS trusts the rig's self-signed certificate by its pin. */
+function endpointIn(security: Security, user: TestUser): ImapEndpoint {
+  const rig = rigInfo();
+  if (security === 'none') return endpointOf(user);
+  return { ...endpointOf(user), security, port: security === 'tls' ? rig.imapsPort : rig.imapPort, pinnedCertSha256: rig.certSha256 };
+}
+
+async function withClient<T>(endpoint: ImapEndpoint, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = await connectImap(endpoint);
   try {
     return await work(client);
   } finally {
@@ -66,18 +75,19 @@ async function withClient<T>(user: Parameters<typeof endpointOf>[0], work: (clie
 
 const byUid = (records: HeaderRecord[]): HeaderRecord[] => [...records].sort((a, b) => a.uid - b.uid);
 
-describe('header stream', () => {
-  it('header stream: reads every header of a folder exactly as imapflow does, in batches, newest chunk first, and uses its connection up', async () => {
+describe.each<Security>(['none', 'starttls', 'tls'])('header stream (security: %s)', (security) => {
+  it(`header stream: reads every header of a folder exactly as imapflow does, in batches, newest chunk first, and uses its connection up (${security})`, async () => {
     const user = await createUser('stream');
+    const endpoint = endpointIn(security, user);
     const recipient = { name: 'Stream', address: user.address };
     await seedMaildir(user, 'INBOX', [...AWKWARD, ...generateMessages({ count: 230, seed: 7, recipient })]);
     await seedMaildir(user, 'INBOX', [...generateMessages({ count: 20, seed: 8, recipient })], { seen: true });
     const uids = Array.from({ length: 252 }, (_, i) => i + 1);
 
-    const viaImapflow = await withClient(user, (client) => fetchHeaders(client, { path: 'INBOX', uids }));
+    const viaImapflow = await withClient(endpoint, (client) => fetchHeaders(client, { path: 'INBOX', uids }));
     const batches: HeaderRecord[][] = [];
     let usableAfter = true;
-    await withClient(user, async (client) => {
+    await withClient(endpoint, async (client) => {
       await streamHeaders(client, { path: 'INBOX', uids, batchSize: 25, chunkSize: 100, onBatch: (records) => batches.push(records) });
       usableAfter = client.usable;
     });
@@ -102,10 +112,12 @@ describe('header stream', () => {
     expect(eightBit?.attachments.map((a) => a.filename)).toEqual(['Weitergeleitet.eml', 'Prüfung €.pdf']);
     expect(streamed.filter((record) => record.flags.includes('\\Seen'))).toHaveLength(20);
   });
+});
 
+describe('header stream: refusals', () => {
   it('header stream: an unknown folder is refused as not-found before the connection is given up', async () => {
     const user = await createUser('streamgone');
-    await withClient(user, async (client) => {
+    await withClient(endpointOf(user), async (client) => {
       await expect(streamHeaders(client, { path: 'Nowhere', uids: [1], batchSize: 10, chunkSize: 10, onBatch: () => undefined })).rejects.toMatchObject({ code: 'not-found' });
       expect(client.usable).toBe(true);
     });
