@@ -1,8 +1,8 @@
 /**
  * ENVELOPE and BODYSTRUCTURE (RFC 3501 §7.4.2) from the header stream's plain tokens (responseReader.ts) into the
  * objects imapflow gives for them, following imapflow's own readers (tools.js `parseEnvelope`,
- * `parseBodystructure`) field for field, so a header means the same on either path (tests/integration/
- * headerStream.test.ts compares them). What differs is cost: RFC 2047 decoding, which imapflow runs on every name,
+ * `parseBodystructure`) field for field, so a header means the same on either path (envelopeReader.test.ts compares
+ * the readers, tests/integration/headerStream.test.ts whole folders). What differs is cost: RFC 2047 decoding, which imapflow runs on every name,
  * subject and parameter, runs here only on text that holds an encoded word (libmime changes nothing else).
  */
 import type { MessageAddressObject, MessageEnvelopeObject, MessageStructureObject } from 'imapflow';
