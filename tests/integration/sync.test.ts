@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser, deliver, seedMaildir } from '../rig';
+import { createUser, deliver, seedMaildir, type TestUser } from '../rig';
 import { generateMessages } from '../rig/seed/generate';
 import { renderMessage } from '../rig/seed/mime';
 import { openSyncHarness, serverFlags, type SyncHarness } from './sync.harness';
@@ -9,6 +9,14 @@ afterEach(async () => {
   await harness?.dispose();
   harness = undefined;
 });
+
+/** The user's account after a whole sync, headers and then bodies; disposed after the test. */
+async function syncedWithBodies(user: TestUser): Promise<SyncHarness> {
+  harness = openSyncHarness(user);
+  await harness.engine.syncAccount(harness.accountId);
+  await harness.engine.idle();
+  return harness;
+}
 
 // The rest after the first batch comes in batches through imapflow, or through the header stream (big folders).
 describe.each([
@@ -86,10 +94,7 @@ describe('sync: format=flowed', () => {
       },
     );
     await seedMaildir(user, 'INBOX', [raw]);
-    harness = openSyncHarness(user);
-    const h = harness;
-    await h.engine.syncAccount(h.accountId);
-    await h.engine.idle();
+    const h = await syncedWithBodies(user);
     const body = h.store.db
       .prepare('SELECT b.text FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.folder_id = ? AND m.uid = 1')
       .get(h.folderId('INBOX')) as { text: string } | undefined;
@@ -154,10 +159,7 @@ describe('sync: bodies', () => {
       text: 'In allegato il preventivo.',
       attachments: [{ filename: 'preventivo.pdf', content: Buffer.from('%PDF-1.4 finto'), contentType: 'application/pdf' }],
     });
-    harness = openSyncHarness(user);
-    const h = harness;
-    await h.engine.syncAccount(h.accountId);
-    await h.engine.idle();
+    const h = await syncedWithBodies(user);
 
     const rows = h.store.db
       .prepare('SELECT m.id, m.subject, m.snippet, b.text, b.html, b.has_remote_content AS remote FROM messages m JOIN bodies b ON b.message_id = m.id ORDER BY m.uid')
@@ -183,10 +185,7 @@ describe('sync: bodies', () => {
   it('sync: messages with malformed MIME are cached with whatever could be decoded', async () => {
     const user = await createUser('malformed');
     await seedMaildir(user, 'INBOX', Object.values(malformed));
-    harness = openSyncHarness(user);
-    const h = harness;
-    await h.engine.syncAccount(h.accountId);
-    await h.engine.idle();
+    const h = await syncedWithBodies(user);
     const rows = h.store.db
       .prepare('SELECT m.subject, b.text FROM messages m LEFT JOIN bodies b ON b.message_id = m.id ORDER BY m.uid')
       .all() as Array<{ subject: string; text: string | null }>;
