@@ -14,6 +14,7 @@ import type { HeaderRecord } from '../../sync/sink';
 import { classifyError } from '../classifyError';
 import { DEFAULT_COMMAND_TIMEOUT_MS, withDeadline } from '../deadline';
 import { HEADER_ITEMS, toHeaderRecord, type HeaderFetch } from '../headerRecord';
+import { logoutSocket } from '../logout';
 import { lockMailbox } from '../mailbox';
 import { readBodyStructure, readEnvelope, textOf } from '../envelopeReader';
 import { ResponseReader, type ResponseLine, type Token } from '../responseReader';
@@ -31,9 +32,6 @@ export interface StreamHeadersArgs {
   /** Stores one batch. Runs synchronously: the stream waits for it (TCP holds the server back meanwhile). */
   onBatch(records: HeaderRecord[]): void;
 }
-
-/** A LOGOUT the server does not answer within this many milliseconds is not waited for. */
-const LOGOUT_WAIT_MS = 2_000;
 
 export async function streamHeaders(client: ImapFlow, args: StreamHeadersArgs): Promise<void> {
   if (args.uids.length === 0) return;
@@ -122,7 +120,7 @@ export async function streamHeaders(client: ImapFlow, args: StreamHeadersArgs): 
       if (first) send(writeSocket, `${first.tag} ${first.line}`);
     });
   } finally {
-    logOut(writeSocket, socket);
+    logoutSocket(writeSocket, socket);
   }
 }
 
@@ -137,16 +135,6 @@ function fetchCommands(uids: readonly number[], chunkSize: number, withModseq: b
 
 function send(writeSocket: Duplex, line: string): void {
   writeSocket.write(`${line}\r\n`);
-}
-
-/** Ends the session politely when it is still open; a server that does not close its side is not waited for. */
-function logOut(writeSocket: Duplex, socket: Duplex): void {
-  if (socket.destroyed) return;
-  socket.on('error', () => undefined);
-  const timer = setTimeout(() => socket.destroy(), LOGOUT_WAIT_MS);
-  timer.unref();
-  socket.once('close', () => clearTimeout(timer));
-  writeSocket.end('L LOGOUT\r\n');
 }
 
 /** One FETCH response as Postino's HeaderRecord; null for an unsolicited FETCH (a flag change) without the headers. */
